@@ -1,0 +1,31 @@
+import type MiniSearch from 'minisearch';
+import type { DocRecord } from '../digest/types.js';
+import type { BulletEntry, DocEntry } from './indexes.js';
+import type { Phrases } from './tokenize.js';
+import type { Topic } from './topics.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** Everything the answers read: built once, then only queried. */
+export interface SearchState {
+  /** Sorted by path; MiniSearch ids are these paths. */
+  docs: DocRecord[];
+  /** Position of each path in docs. */
+  positions: Map<string, number>;
+  /** Short stable id per doc, same order as docs. */
+  ids: string[];
+  /** titleKey of each doc's title, same order as docs. */
+  titleKeys: string[];
+  docIndex: MiniSearch<DocEntry>;
+  bulletIndex: MiniSearch<BulletEntry>;
+  topics: Topic[];
+  /** Kept to tell, on the next start, whether the vault's vocabulary changed. */
+  vocabulary: Vocabulary;
+  phrases: Phrases;
+}
+
+export const isLatin = (term: string) => /^[a-z0-9]/.test(term);
+
+/** The record behind a MiniSearch id (a vault path). */
+export function docOf(state: SearchState, id: unknown): DocRecord {
+  return state.docs[state.positions.get(id as string)!]!;
+}

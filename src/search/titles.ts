@@ -1,0 +1,105 @@
+import type { SummaryAnswer, SummaryHit, Suggestion } from './answers.js';
+import { tokenQuery } from './indexes.js';
+import { docOf, isLatin, type SearchState } from './state.js';
+import { tokenize } from './tokenize.js';
+import { compareNewestFirst, rankTopics, topicKey } from './topics.js';
+
+/** Discord's autocomplete limits; the terminal and the bot share them. */
+export const MAX_SUGGESTIONS = 25;
+export const MAX_SUGGESTION_CHARS = 100;
+
+/** Titles compared without case, width, spaces or punctuation, so fragments match however typed. */
+export function titleKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/**
+ * Finds documents by title: a fragment of the title first (shortest title wins), then title words
+ * in any order, with prefix and fuzzy matching for English names.
+ */
+export function findByTitle(state: SearchState, query: string, limit: number): { index: number; score: number }[] {
+  const key = titleKey(query);
+  if (!key) return [];
+  const scored = new Map<number, number>();
+  state.titleKeys.forEach((title, index) => {
+    if (state.docs[index]!.kind !== 'topic' && title.includes(key)) scored.set(index, 100 + (50 * key.length) / title.length);
+  });
+  const tokens = [...new Set(tokenize(query, state.phrases))];
+  if (tokens.length > 0) {
+    const { query: q, options } = tokenQuery(tokens);
+    const search = (combineWith: 'AND' | 'OR') =>
+      state.docIndex.search(q, {
+        ...options,
+        fields: ['title'],
+        combineWith,
+        prefix: (term) => isLatin(term) && term.length >= 2,
+        fuzzy: (term) => (isLatin(term) && term.length >= 5 ? 0.25 : false),
+        filter: (hit) => docOf(state, hit.id).kind !== 'topic',
+      });
+    let hits = search('AND');
+    if (hits.length === 0) hits = search('OR');
+    const max = hits[0]?.score ?? 1;
+    for (const hit of hits) {
+      const index = state.positions.get(hit.id as string)!;
+      const coverage = hit.queryTerms.length / tokens.length;
+      scored.set(index, Math.max(scored.get(index) ?? 0, 90 * coverage * (hit.score / max)));
+    }
+  }
+  return [...scored]
+    .sort((a, b) => b[1] - a[1] || compareNewestFirst(state.docs[a[0]]!, state.docs[b[0]]!))
+    .slice(0, limit)
+    .map(([index, score]) => ({ index, score: Math.round(score * 100) / 100 }));
+}
+
+export function summary(state: SearchState, query: string, options: { limit?: number } = {}): SummaryAnswer {
+  const limit = Math.max(1, Math.min(25, options.limit ?? 3));
+  const results = findByTitle(state, query, limit).map(
+    ({ index, score }): SummaryHit => ({ ...state.docs[index]!, id: state.ids[index]!, score }),
+  );
+  return { query, results };
+}
+
+export function clip(text: string, max = MAX_SUGGESTION_CHARS): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
+export function suggestTitles(state: SearchState, prefix: string): Suggestion[] {
+  const indexes = titleKey(prefix)
+    ? findByTitle(state, prefix, MAX_SUGGESTIONS).map((r) => r.index)
+    : state.docs
+        .map((_, index) => index)
+        .filter((index) => state.docs[index]!.kind !== 'topic')
+        .sort((a, b) => compareNewestFirst(state.docs[a]!, state.docs[b]!))
+        .slice(0, MAX_SUGGESTIONS);
+  return indexes.map((index) => {
+    const title = clip(state.docs[index]!.title);
+    // A title cut to 100 characters is still a fragment of the title, which /summary finds.
+    return { name: title, value: title.endsWith('…') ? title.slice(0, -1) : title };
+  });
+}
+
+export function suggestTopics(state: SearchState, prefix: string): Suggestion[] {
+  const key = topicKey(prefix);
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  const add = (name: string, via: string) => {
+    if (seen.has(name) || out.length >= MAX_SUGGESTIONS) return;
+    seen.add(name);
+    out.push({ name: clip(via === name ? name : `${via} → ${name}`), value: clip(name) });
+  };
+  if (!key) {
+    for (const topic of state.topics) add(topic.name, topic.name);
+    return out;
+  }
+  for (const mode of ['prefix', 'contains'] as const) {
+    for (const topic of state.topics) {
+      for (const name of [topic.name, ...topic.aliases]) {
+        const k = topicKey(name);
+        if (mode === 'prefix' ? k.startsWith(key) : k.includes(key)) add(topic.name, name);
+      }
+    }
+  }
+  for (const match of rankTopics(state.topics, key)) if (match.distance <= 2) add(match.topic.name, match.via);
+  return out;
+}

@@ -1,0 +1,67 @@
+import { segmentChinese } from './jieba.js';
+import { STOP_WORDS } from './stopwords.js';
+
+/**
+ * The one analysis used for indexing and for queries, so both sides always agree.
+ *
+ * Text is NFKC-folded (full-width letters and digits become ASCII) and lower-cased. Runs of Han
+ * characters go to jieba; everything else is split by a regex that keeps model names and versions
+ * whole (`gpt-5.3-codex-spark`, `node.js`, `c++`) and also yields their parts (`gpt`, `5.3`,
+ * `codex`, `spark`), so a name is findable whole and by any piece.
+ */
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-_.+#'/](?=[\p{L}\p{N}+#]))*[+#]*/gu;
+const HAN_TEST = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Multi-word names (`claude code`) also index as one token, so a phrase outranks scattered words. */
+export interface Phrases {
+  has(phrase: string): boolean;
+  /** Longest phrase in words. */
+  readonly maxWords: number;
+}
+
+const NO_PHRASES: Phrases = { has: () => false, maxWords: 0 };
+
+export function tokenize(text: string, phrases: Phrases = NO_PHRASES): string[] {
+  const tokens: string[] = [];
+  const normalized = normalize(text);
+  let last = 0;
+  for (const match of normalized.matchAll(HAN)) {
+    pushWords(normalized.slice(last, match.index), tokens, phrases);
+    for (const word of segmentChinese(match[0])) if (!STOP_WORDS.has(word)) tokens.push(word);
+    last = match.index + match[0].length;
+  }
+  pushWords(normalized.slice(last), tokens, phrases);
+  return tokens;
+}
+
+function pushWords(text: string, tokens: string[], phrases: Phrases): void {
+  if (!text.trim()) return;
+  const words: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].replace(/['.]+$/, '');
+    if (HAN_TEST.test(word)) continue;
+    words.push(word);
+    if (!STOP_WORDS.has(word)) tokens.push(word);
+    const parts = splitCompound(word);
+    if (parts.length > 1) for (const part of parts) if (!STOP_WORDS.has(part)) tokens.push(part);
+  }
+  for (let size = 2; size <= phrases.maxWords; size++) {
+    for (let i = 0; i + size <= words.length; i++) {
+      const phrase = words.slice(i, i + size).join(' ');
+      if (phrases.has(phrase)) tokens.push(phrase);
+    }
+  }
+}
+
+/** `gpt-5.3-codex` → gpt, 5.3, codex; a dot between digits is a version, not a separator. */
+export function splitCompound(word: string): string[] {
+  return word
+    .split(/[-_/+#']|\.(?!\d)|(?<!\d)\./)
+    .filter((part) => part.length > 1 || /\d/.test(part));
+}
