@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (args.command === 'check' || args.command === 'export') {
-    const vault = await loadVault(args.dir);
+    const vault = loadVault(args.dir);
     if (args.command === 'export') {
       for (const doc of vault.docs) process.stdout.write(JSON.stringify(doc) + '\n');
       for (const skip of vault.skipped) process.stderr.write(`skipped ${skip.path}: ${skip.reason}\n`);
@@ -45,10 +45,12 @@ async function main(argv: string[]): Promise<number> {
   const answer = (query: string) => render(engine, args, query);
   if (args.query !== null) {
     process.stdout.write(answer(args.query) + '\n');
-    return 0;
+  } else {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) process.stdout.write(answer(line) + '\n');
   }
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) process.stdout.write(answer(line) + '\n');
+  const saveError = await engine.saved;
+  if (saveError) process.stderr.write(`warning: the index could not be saved (${saveError.message}); the next run rebuilds it\n`);
   return 0;
 }
 

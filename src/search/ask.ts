@@ -1,8 +1,9 @@
-import type { SearchResult } from 'minisearch';
+import type { SearchOptions, SearchResult } from 'minisearch';
+import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
-import { bulletIdParts, tokenQuery } from './indexes.js';
+import { tokenQuery } from './indexes.js';
 import { docOf, isLatin, type SearchState } from './state.js';
-import { tokenize } from './tokenize.js';
+import { normalize, tokenize } from './tokenize.js';
 
 export interface AskOptions {
   limit?: number;
@@ -11,15 +12,35 @@ export interface AskOptions {
   since?: string;
 }
 
-/** Field boosts: the summary states what an article is about; the body only supports it. */
-const BOOST = { title: 3, oneLine: 2, bullets: 1.6, topics: 1.2, body: 0.5 };
+/** Field boosts: the title and summary state what an article is about; body keywords only support it. */
+const BOOST = { title: 3, oneLine: 2, bullets: 1.5, topics: 1.2, body: 0.6 };
 /** Share of the question's weight an answer must cover, else it is noise. */
-export const MIN_COVERAGE = 0.55;
-const DOC_WEIGHT = 0.55;
-const BULLET_WEIGHT = 0.45;
+export const MIN_COVERAGE = 0.4;
+const DOC_WEIGHT = 0.5;
+const BULLET_WEIGHT = 0.5;
+/** Bullets past the best one add a little: several matching points beat one. */
+const OTHER_BULLETS = 0.25;
+/** Only the best documents by the index's own score get their bullets scored one by one. */
+const RERANK = 300;
+/** A term matched by prefix or typo tolerance counts less in a bullet than the word itself. */
+const DERIVED_TERM = 0.5;
+
+/**
+ * A question that asks for a quantity (多少, 几个, 多久 …) is answered by a bullet with a number in
+ * it; such bullets count this much more.
+ */
+const NUMBER_ANSWER = 1.6;
+const ASKS_FOR_NUMBER = /多少|几[个道种次位年天倍家款条项名人台]|多久|多大|多长|多快|多高|多远|多重|多贵|比例|占比|百分之|规模|数量|价格|售价|估值|速度|how (many|much|long|fast)/i;
+const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿万]/;
 
 const prefix = (term: string) => isLatin(term) && term.length >= 4;
 const fuzzy = (term: string) => (isLatin(term) && term.length >= 6 ? 0.2 : false);
+
+/** A single Han character says little on its own; names and English words say much. */
+function termBoost(term: string): number {
+  if (isLatin(term)) return 1.2;
+  return Array.from(term).length === 1 ? 0.4 : 1;
+}
 
 export function ask(state: SearchState, query: string, options: AskOptions = {}): AskAnswer {
   const limit = clamp(options.limit ?? 5, 1, 50);
@@ -29,36 +50,33 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   if (tokens.length === 0) return empty;
 
   const { query: q, options: tokenOptions } = tokenQuery(tokens);
-  const docHits = state.docIndex.search(q, {
-    ...tokenOptions,
-    combineWith: 'OR',
-    boost: BOOST,
-    prefix,
-    fuzzy,
-    boostTerm: termBoost,
-    filter: (hit) => docOf(state, hit.id).kind !== 'topic',
-  });
-  if (docHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, tokenOptions) };
-
-  const weights = termWeights(tokens, docHits, state.docs.length);
+  const common: SearchOptions = { ...tokenOptions, combineWith: 'OR', prefix, fuzzy, boostTerm: termBoost };
+  const allHits = state.docIndex.search(q, { ...common, boost: BOOST, filter: (h) => docOf(state, h.id).kind !== 'topic' });
+  if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, common) };
+  const weights = termWeights(tokens, allHits, state.docs.length);
+  const hits = allHits.slice(0, RERANK);
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
-  const bullets = bulletScores(state, q, tokenOptions);
-  const maxDoc = docHits[0]!.score;
-  const maxBullet = Math.max(1e-9, ...[...bullets.values()].map((b) => b.best));
-
-  const ranked = docHits
-    .map((hit) => {
-      const coverage = hit.queryTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / totalWeight;
-      const bullet = bullets.get(hit.id as string);
-      const score = coverage * coverage * (DOC_WEIGHT * (hit.score / maxDoc) + BULLET_WEIGHT * ((bullet?.best ?? 0) / maxBullet));
-      return { hit, coverage, score, bullet };
-    })
-    .filter((r) => r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.hit.id).date >= options.since))
+  const maxDoc = hits[0]!.score;
+  const numeric = ASKS_FOR_NUMBER.test(normalize(query));
+  const scored = hits.map((hit) => {
+    const path = hit.id as string;
+    const bulletTerms = new Map(hit.terms.map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]));
+    const { global, local } = state.bulletScorer.score(path, bulletTerms);
+    if (numeric) for (const scores of [global, local]) numberBoost(docOf(state, path), scores);
+    const best = Math.max(0, ...global);
+    const bulletScore = best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best);
+    const coverage = hit.queryTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / totalWeight;
+    return { hit, path, coverage, bulletScores: local, bulletScore };
+  });
+  const maxBullet = Math.max(1e-9, ...scored.map((s) => s.bulletScore));
+  const ranked = scored
+    .map((s) => ({ ...s, score: s.coverage * s.coverage * (DOC_WEIGHT * (s.hit.score / maxDoc) + BULLET_WEIGHT * (s.bulletScore / maxBullet)) }))
+    .filter((r) => r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since))
     .sort((a, b) => b.score - a.score);
 
-  if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, tokenOptions) };
-  const results = ranked.slice(offset, offset + limit).map(({ hit, score, bullet }): AskHit => {
-    const index = state.positions.get(hit.id as string)!;
+  if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, common) };
+  const results = ranked.slice(offset, offset + limit).map(({ path, score, bulletScores }): AskHit => {
+    const index = state.positions.get(path)!;
     const doc = state.docs[index]!;
     return {
       path: doc.path,
@@ -70,7 +88,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
       sourceName: doc.sourceName,
       score: Math.round(score * 1000) / 1000,
       oneLine: doc.oneLine,
-      bullets: bullet?.matched ?? [],
+      bullets: matchedBullets(doc, bulletScores),
       topics: doc.topics,
       related: doc.related,
     };
@@ -78,14 +96,27 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   return { query, results, total: ranked.length, nearestTopics: [] };
 }
 
-/** A single Han character says little on its own; names and English words say much. */
-function termBoost(term: string): number {
-  if (isLatin(term)) return 1.2;
-  return Array.from(term).length === 1 ? 0.4 : 1;
+function numberBoost(doc: DocRecord, scores: number[]): void {
+  const texts = [doc.oneLine, ...doc.keyPoints, ...doc.risks];
+  scores.forEach((score, k) => {
+    if (score > 0 && HAS_NUMBER.test(texts[k] ?? '')) scores[k] = score * NUMBER_ANSWER;
+  });
 }
 
-/** Inverse document frequency of each query term, read off the OR query's own hits. */
-function termWeights(tokens: string[], hits: SearchResult[], total: number): Map<string, number> {
+/** Key points and risks that match, best first; bullet 0, the one-sentence summary, is shown apart. */
+function matchedBullets(doc: DocRecord, scores: number[]): MatchedBullet[] {
+  const bullets: MatchedBullet[] = [];
+  scores.forEach((score, k) => {
+    if (k === 0 || score <= 0) return;
+    const isKeyPoint = k <= doc.keyPoints.length;
+    const text = isKeyPoint ? doc.keyPoints[k - 1] : doc.risks[k - 1 - doc.keyPoints.length];
+    if (text !== undefined) bullets.push({ kind: isKeyPoint ? 'keyPoint' : 'risk', text, score: Math.round(score * 1000) / 1000 });
+  });
+  return bullets.sort((a, b) => b.score - a.score);
+}
+
+/** Inverse document frequency of each query term, read off the hits the query itself found. */
+function termWeights(tokens: string[], hits: readonly SearchResult[], total: number): Map<string, number> {
   const df = new Map<string, number>(tokens.map((t) => [t, 0]));
   for (const hit of hits) for (const term of hit.queryTerms) df.set(term, (df.get(term) ?? 0) + 1);
   const weights = new Map<string, number>();
@@ -93,32 +124,10 @@ function termWeights(tokens: string[], hits: SearchResult[], total: number): Map
   return weights;
 }
 
-interface DocBullets {
-  best: number;
-  matched: MatchedBullet[];
-}
-
-function bulletScores(state: SearchState, q: string, tokenOptions: ReturnType<typeof tokenQuery>['options']): Map<string, DocBullets> {
-  const byDoc = new Map<string, DocBullets>();
-  const hits = state.bulletIndex.search(q, { ...tokenOptions, combineWith: 'OR', prefix, fuzzy, boostTerm: termBoost });
-  for (const hit of hits) {
-    const { path, k } = bulletIdParts(hit.id as string);
-    const doc = docOf(state, path);
-    let entry = byDoc.get(path);
-    if (!entry) byDoc.set(path, (entry = { best: 0, matched: [] }));
-    entry.best = Math.max(entry.best, hit.score);
-    if (k === 0) continue; // the one-sentence summary counts for ranking but is shown on its own
-    const kind = k <= doc.keyPoints.length ? 'keyPoint' : 'risk';
-    const text = kind === 'keyPoint' ? doc.keyPoints[k - 1]! : doc.risks[k - 1 - doc.keyPoints.length]!;
-    entry.matched.push({ kind, text, score: Math.round(hit.score * 1000) / 1000 });
-  }
-  return byDoc;
-}
-
 /** Topic pages closest to the question, for the "nothing found" answer. */
-function nearestTopics(state: SearchState, q: string, tokenOptions: ReturnType<typeof tokenQuery>['options']): string[] {
+function nearestTopics(state: SearchState, q: string, common: SearchOptions): string[] {
   return state.docIndex
-    .search(q, { ...tokenOptions, combineWith: 'OR', prefix, fuzzy, filter: (hit) => docOf(state, hit.id).kind === 'topic' })
+    .search(q, { ...common, filter: (hit) => docOf(state, hit.id).kind === 'topic' })
     .slice(0, 5)
     .map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
 }

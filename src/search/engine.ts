@@ -1,17 +1,22 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import MiniSearch from 'minisearch';
-import { listVault, readDocument, type VaultFile } from '../digest/load.js';
-import type { DigestDoc, DocRecord, SkippedFile } from '../digest/types.js';
+import { listVault, type VaultFile } from '../digest/load.js';
+import type { DocRecord, SkippedFile } from '../digest/types.js';
 import type { AskAnswer, IndexStats, Suggestion, SummaryAnswer, TopicAnswer } from './answers.js';
 import { ask, type AskOptions } from './ask.js';
-import { BULLET_INDEX_OPTIONS, DOC_INDEX_OPTIONS, bulletEntries, docEntry, newBulletIndex, newDocIndex } from './indexes.js';
-import { addWords } from './jieba.js';
-import { codeFingerprint, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
-import { prepareDoc } from './prepare.js';
+import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type BulletStore } from './bullets.js';
+import { DOC_INDEX_OPTIONS, docEntry, newDocIndex, type DocEntry } from './indexes.js';
+import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
+import { addWords, useReducedDictionary } from './jieba.js';
+import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
+import type { PreparedDoc } from './prepare.js';
+import { Shard } from './shard.js';
+import { openShards } from './shards.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
 import { buildTopics, resolveTopic } from './topics.js';
-import { buildVocabulary, glossesOf, phraseSet, type Vocabulary } from './vocabulary.js';
+import { buildVocabulary, phraseSet, type Vocabulary } from './vocabulary.js';
 
 export interface OpenOptions {
   /** The vault's root folder. */
@@ -46,6 +51,8 @@ export class Engine {
     readonly stats: IndexStats,
     readonly skipped: SkippedFile[],
     readonly report: OpenReport,
+    /** Settles once the index is saved: null, or why it could not be (the engine works regardless). */
+    readonly saved: Promise<Error | null> = Promise.resolve(null),
   ) {
     this.idIndex = new Map(state.ids.map((id, index) => [id, index]));
   }
@@ -117,32 +124,41 @@ export async function openEngine(options: OpenOptions): Promise<Engine> {
   const persist = options.persist ?? true;
   const file = indexFile(options.cacheDir ?? DEFAULT_CACHE_DIR, options.dir);
   const fingerprint = await codeFingerprint();
-  const listed = await listVault(options.dir);
+  const listed = listVault(options.dir);
   const saved = persist ? await readSaved(file, fingerprint) : null;
 
   let entries: FileEntry[];
   let state: SearchState;
   let report: OpenReport;
   let builtAt = Date.now();
-  const incremental = saved ? await tryIncremental(options.dir, saved, listed, progress) : null;
+  const dictFile = persist ? dictionaryFile(file) : null;
+  const incremental = saved ? await tryIncremental(options.dir, saved, listed, dictFile, progress) : null;
   if (saved && incremental) {
     ({ entries, state, report } = incremental);
     if (report.mode === 'loaded') builtAt = saved.builtAt;
   } else {
-    ({ entries, state } = await buildAll(options.dir, listed, progress));
+    ({ entries, state } = await buildAll(options.dir, listed, dictFile, progress));
     report = { mode: 'built', reindexed: listed.map((f) => f.path), removed: [] };
   }
-  if (persist && report.mode !== 'loaded') {
-    progress('保存索引…');
-    await writeSaved(file, {
-      fingerprint,
-      builtAt,
-      vocabulary: state.vocabulary,
-      files: entries,
-      docIndex: state.docIndex.toJSON(),
-      bulletIndex: state.bulletIndex.toJSON(),
-    });
-  }
+  // Saving waits a turn, so a caller can answer its first question before serialising blocks.
+  const saving: Promise<Error | null> =
+    persist && report.mode !== 'loaded'
+      ? new Promise((resolve) => setImmediate(resolve))
+          .then(() =>
+            writeSaved(file, {
+              fingerprint,
+              builtAt,
+              vocabulary: state.vocabulary,
+              files: entries,
+              docIndex: state.docIndex.toJSON(),
+              bullets: state.bullets,
+            }),
+          )
+          .then(
+            () => null,
+            (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+          )
+      : Promise.resolve(null);
   const stats: IndexStats = {
     articles: state.docs.filter((d) => d.kind !== 'topic').length,
     topics: state.topics.filter((t) => t.path).length,
@@ -150,7 +166,7 @@ export async function openEngine(options: OpenOptions): Promise<Engine> {
     builtAt,
     buildMs: Math.round(performance.now() - started),
   };
-  return new Engine(state, stats, skippedOf(entries), report);
+  return new Engine(state, stats, skippedOf(entries), report, saving);
 }
 
 interface Built {
@@ -158,22 +174,14 @@ interface Built {
   state: SearchState;
 }
 
-async function readAll(dir: string, files: readonly VaultFile[], progress: (m: string) => void): Promise<{ entries: FileEntry[]; parsed: Map<string, DigestDoc> }> {
-  const entries: FileEntry[] = [];
-  const parsed = new Map<string, DigestDoc>();
-  let done = 0;
-  for (const file of files) {
-    const result = await readDocument(dir, file);
-    if ('doc' in result) {
-      parsed.set(file.path, result.doc);
-      const { sections: _body, ...record } = result.doc;
-      entries.push({ ...file, doc: record, glosses: glossesOf(result.doc) });
-    } else {
-      entries.push({ ...file, glosses: [], skipped: result.skipped.reason });
-    }
-    if (++done % 500 === 0) progress(`读取 ${done}/${files.length}`);
+/** A dictionary that cannot be written (read-only cache) only costs speed: the full one is used. */
+function saveDictionary(file: string, words: Set<string>, userWords: readonly string[]): boolean {
+  try {
+    writeReducedDictionary(file, words, userWords);
+    return true;
+  } catch {
+    return false;
   }
-  return { entries, parsed };
 }
 
 function vocabularyFor(entries: readonly FileEntry[]): Vocabulary {
@@ -181,22 +189,46 @@ function vocabularyFor(entries: readonly FileEntry[]): Vocabulary {
   return buildVocabulary(docs, entries.map((e) => e.glosses));
 }
 
-async function buildAll(dir: string, files: readonly VaultFile[], progress: (m: string) => void): Promise<Built> {
-  const { entries, parsed } = await readAll(dir, files, progress);
-  const vocabulary = vocabularyFor(entries);
-  addWords(vocabulary.words);
-  const phrases = phraseSet(vocabulary.phrases);
-  const docIndex = newDocIndex();
-  const bulletIndex = newBulletIndex();
-  let done = 0;
-  for (const [path, doc] of parsed) {
-    const prepared = prepareDoc(doc, phrases);
-    docIndex.add(docEntry(path, prepared));
-    bulletIndex.addAll(bulletEntries(path, prepared));
-    if (++done % 250 === 0) progress(`分词与索引 ${done}/${parsed.size}`);
+/** Splits files across shards by size, largest first to the lightest shard, so cores finish together. */
+function split(files: readonly VaultFile[], count: number): VaultFile[][] {
+  const parts = Array.from({ length: count }, () => ({ bytes: 0, files: [] as VaultFile[] }));
+  for (const file of [...files].sort((a, b) => b.size - a.size)) {
+    const lightest = parts.reduce((min, part) => (part.bytes < min.bytes ? part : min));
+    lightest.files.push(file);
+    lightest.bytes += file.size;
   }
-  const state = assemble(entries, docIndex, bulletIndex, vocabulary);
-  return { entries, state };
+  return parts.map((part) => part.files);
+}
+
+async function buildAll(dir: string, files: readonly VaultFile[], dictFile: string | null, progress: (m: string) => void): Promise<Built> {
+  const shards = openShards(files.length);
+  try {
+    progress(`读取 ${files.length} 个文件…`);
+    const parts = split(files, shards.length);
+    const read = (await Promise.all(shards.map((shard, i) => shard.read(dir, parts[i]!)))).flat();
+    const byPath = new Map(read.map((e) => [e.path, e]));
+    const entries = files.map((f) => byPath.get(f.path)!);
+    const vocabulary = vocabularyFor(entries);
+    const docIndex = newDocIndex();
+    const bullets = emptyStore();
+    const ids = termIds(bullets);
+    const total = entries.filter((e) => e.doc).length;
+    let done = 0;
+    const add = (path: string, prepared: PreparedDoc) => {
+      docIndex.add(docEntry(path, prepared));
+      putBullets(bullets, ids, path, prepared);
+      if (++done % 250 === 0) progress(`分词与索引 ${done}/${total}`);
+    };
+    const words = await Promise.all(shards.map((shard) => shard.prepare(vocabulary, add)));
+    // When the shards ran in workers this thread has no jieba yet: the reduced dictionary loads fast.
+    const used = new Set(words.flatMap((w) => [...w.words]));
+    if (dictFile && saveDictionary(dictFile, used, words[0]?.userWords ?? [])) useReducedDictionary(dictFile, vocabulary.words);
+    // Queries segment here, so this thread's jieba must know the vocabulary too.
+    addWords(vocabulary.words);
+    return { entries, state: assemble(entries, docIndex, bullets, vocabulary) };
+  } finally {
+    await Promise.all(shards.map((shard) => shard.close()));
+  }
 }
 
 /**
@@ -207,6 +239,7 @@ async function tryIncremental(
   dir: string,
   saved: SavedIndex,
   listed: readonly VaultFile[],
+  dictFile: string | null,
   progress: (m: string) => void,
 ): Promise<(Built & { report: OpenReport }) | null> {
   const previous = new Map(saved.files.map((f) => [f.path, f]));
@@ -217,7 +250,12 @@ async function tryIncremental(
   const listedPaths = new Set(listed.map((f) => f.path));
   const removed = saved.files.filter((f) => !listedPaths.has(f.path)).map((f) => f.path);
 
-  const { entries: fresh, parsed } = await readAll(dir, changed, progress);
+  const unchanged = changed.length === 0 && removed.length === 0;
+  const previousWords = dictFile && existsSync(dictFile) ? dictionaryWords(dictFile) : null;
+  // Segmenting changed files needs the full dictionary; an unchanged vault only needs its own words.
+  if (unchanged && previousWords && dictFile) useReducedDictionary(dictFile, saved.vocabulary.words);
+  const shard = new Shard();
+  const fresh = shard.read(dir, changed);
   const freshByPath = new Map(fresh.map((e) => [e.path, e]));
   const entries = listed.map((f) => freshByPath.get(f.path) ?? previous.get(f.path)!);
   const vocabulary = vocabularyFor(entries);
@@ -225,37 +263,34 @@ async function tryIncremental(
 
   progress('载入已保存的索引…');
   addWords(vocabulary.words);
-  let docIndex: MiniSearch<ReturnType<typeof docEntry>>;
-  let bulletIndex: MiniSearch<ReturnType<typeof bulletEntries>[number]>;
+  let docIndex: MiniSearch<DocEntry>;
   try {
-    docIndex = MiniSearch.loadJS(saved.docIndex as never, DOC_INDEX_OPTIONS);
-    bulletIndex = MiniSearch.loadJS(saved.bulletIndex as never, BULLET_INDEX_OPTIONS);
+    // loadJS takes what JSON.parse gave; the fingerprint guarantees it is this code's own format.
+    docIndex = MiniSearch.loadJS(saved.docIndex as Parameters<typeof MiniSearch.loadJS>[0], DOC_INDEX_OPTIONS);
   } catch {
     return null;
   }
-  const phrases = phraseSet(vocabulary.phrases);
+  const { bullets } = saved;
+  const ids = termIds(bullets);
   for (const path of [...removed, ...changed.map((f) => f.path)]) {
-    const old = previous.get(path);
-    if (!old?.doc) continue;
+    if (!previous.get(path)?.doc) continue;
     docIndex.discard(path);
-    for (let k = 0; k <= old.doc.keyPoints.length + old.doc.risks.length; k++) {
-      if (bulletIndex.has(`${path}#${k}`)) bulletIndex.discard(`${path}#${k}`);
-    }
+    removeBullets(bullets, path);
   }
-  for (const [path, doc] of parsed) {
-    const prepared = prepareDoc(doc, phrases);
+  for (const [path, prepared] of shard.prepare(vocabulary)) {
     docIndex.add(docEntry(path, prepared));
-    bulletIndex.addAll(bulletEntries(path, prepared));
+    putBullets(bullets, ids, path, prepared);
   }
-  const state = assemble(entries, docIndex, bulletIndex, vocabulary);
-  const mode = changed.length === 0 && removed.length === 0 ? 'loaded' : 'updated';
+  if (dictFile && !unchanged) saveDictionary(dictFile, new Set([...(previousWords ?? []), ...shard.words]), shard.userWords);
+  const state = assemble(entries, docIndex, bullets, vocabulary);
+  const mode = unchanged ? 'loaded' : 'updated';
   return { entries, state, report: { mode, reindexed: changed.map((f) => f.path), removed } };
 }
 
 function assemble(
   entries: readonly FileEntry[],
   docIndex: SearchState['docIndex'],
-  bulletIndex: SearchState['bulletIndex'],
+  bullets: BulletStore,
   vocabulary: Vocabulary,
 ): SearchState {
   const docs = entries.flatMap((e) => (e.doc ? [e.doc] : []));
@@ -265,7 +300,8 @@ function assemble(
     ids: docs.map((d) => docId(d.path)),
     titleKeys: docs.map((d) => titleKey(d.title)),
     docIndex,
-    bulletIndex,
+    bullets,
+    bulletScorer: bulletScorer(bullets),
     topics: buildTopics(docs),
     vocabulary,
     phrases: phraseSet(vocabulary.phrases),

@@ -1,16 +1,34 @@
 import nodejieba from 'nodejieba';
+import { userDictFor } from './dictionary.js';
 
 /**
- * nodejieba keeps one dictionary per process. Loading it takes about a second, so it happens once,
- * on first use, and user words are added to that same dictionary.
+ * nodejieba keeps one dictionary per process (per thread). Loading it takes most of a second, so
+ * it happens once, on first use, with the full dictionary unless a reduced one was chosen before.
+ * User words go into that same dictionary, so one process serves one vault.
  */
 let loaded = false;
+let reduced: string | null = null;
 const inserted = new Set<string>();
+/** Words actually added to the dictionary, which a reduced dictionary must carry as user words. */
+const added = new Set<string>();
+let recorded: Set<string> | null = null;
 
-function ensureLoaded(): void {
+export function ensureLoaded(): void {
   if (loaded) return;
-  nodejieba.load();
+  nodejieba.load(reduced ? { dict: reduced, userDict: userDictFor(reduced) } : undefined);
   loaded = true;
+}
+
+/**
+ * Loads a reduced dictionary (see dictionary.ts) instead of the full one; `words` are the vault's
+ * own words it already holds at their proper weight, which must not be inserted again.
+ * Returns false when jieba is already loaded and it is too late to choose.
+ */
+export function useReducedDictionary(file: string, words: Iterable<string>): boolean {
+  if (loaded) return false;
+  reduced = file;
+  for (const word of words) inserted.add(word);
+  return true;
 }
 
 /**
@@ -19,7 +37,9 @@ function ensureLoaded(): void {
  */
 export function segmentChinese(run: string): string[] {
   ensureLoaded();
-  return nodejieba.cutForSearch(run, false);
+  const words = nodejieba.cutForSearch(run, false);
+  if (recorded) for (const word of words) recorded.add(word);
+  return words;
 }
 
 export function cutChinese(run: string): string[] {
@@ -27,11 +47,33 @@ export function cutChinese(run: string): string[] {
   return nodejieba.cut(run, false);
 }
 
+/**
+ * Teaches jieba words it splits. A word it already knows is left alone: inserting it again would
+ * replace its own frequency with the default user-word weight and change how text around it splits.
+ */
 export function addWords(words: Iterable<string>): void {
   ensureLoaded();
   for (const word of words) {
     if (inserted.has(word)) continue;
-    nodejieba.insertWord(word);
     inserted.add(word);
+    if (nodejieba.cut(word, false).length > 1) {
+      nodejieba.insertWord(word);
+      added.add(word);
+    }
   }
+}
+
+export function addedWords(): string[] {
+  return [...added];
+}
+
+/** Records every word segmentation yields until `stopRecording`: the words a reduced dictionary needs. */
+export function startRecording(): void {
+  recorded = new Set();
+}
+
+export function stopRecording(): Set<string> {
+  const words = recorded ?? new Set<string>();
+  recorded = null;
+  return words;
 }

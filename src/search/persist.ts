@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocRecord, SkippedFile } from '../digest/types.js';
+import type { BulletStore } from './bullets.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** One vault file as last indexed; size and mtime tell whether it changed since. */
@@ -23,7 +24,7 @@ export interface SavedIndex {
   vocabulary: Vocabulary;
   files: FileEntry[];
   docIndex: unknown;
-  bulletIndex: unknown;
+  bullets: BulletStore;
 }
 
 /**
@@ -48,6 +49,11 @@ export function indexFile(cacheDir: string, vaultDir: string): string {
   return join(cacheDir, `index-${key}.json`);
 }
 
+/** The vault's reduced jieba dictionary, beside its index (see dictionary.ts). */
+export function dictionaryFile(index: string): string {
+  return index.replace(/\.json$/, '.dict.utf8');
+}
+
 export async function readSaved(file: string, fingerprint: string): Promise<SavedIndex | null> {
   let text: string;
   try {
@@ -57,7 +63,7 @@ export async function readSaved(file: string, fingerprint: string): Promise<Save
   }
   try {
     const saved = JSON.parse(text) as SavedIndex;
-    if (saved.fingerprint !== fingerprint || !Array.isArray(saved.files) || !saved.docIndex || !saved.bulletIndex) return null;
+    if (saved.fingerprint !== fingerprint || !Array.isArray(saved.files) || !saved.docIndex || !saved.bullets) return null;
     return saved;
   } catch {
     // A truncated or corrupt file (a crash mid-write on an older version) is simply rebuilt.

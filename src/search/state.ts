@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { DocRecord } from '../digest/types.js';
-import type { BulletEntry, DocEntry } from './indexes.js';
+import type { BulletScorer, BulletStore } from './bullets.js';
+import type { DocEntry } from './indexes.js';
 import type { Phrases } from './tokenize.js';
 import type { Topic } from './topics.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -16,7 +17,8 @@ export interface SearchState {
   /** titleKey of each doc's title, same order as docs. */
   titleKeys: string[];
   docIndex: MiniSearch<DocEntry>;
-  bulletIndex: MiniSearch<BulletEntry>;
+  bullets: BulletStore;
+  bulletScorer: BulletScorer;
   topics: Topic[];
   /** Kept to tell, on the next start, whether the vault's vocabulary changed. */
   vocabulary: Vocabulary;

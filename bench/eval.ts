@@ -1,0 +1,110 @@
+/**
+ * `npm run eval`: answer quality on the labelled sets in bench/eval/, for the engine and for a
+ * bigram baseline measured in the same run. Prints figures; the targets are in the README.
+ */
+import { loadVault } from '../src/digest/load.js';
+import { openEngine } from '../src/search/engine.js';
+import { Baseline } from './baseline.js';
+import { fmt, readJsonl, REAL_VAULT, requireVault } from './lib.js';
+
+interface AskCase {
+  q: string;
+  expect: string[];
+  fact: string;
+}
+interface TopicCase {
+  q: string;
+  expect: string;
+}
+interface SummaryCase {
+  q: string;
+  expect: string;
+}
+
+interface Ranked {
+  path: string;
+  bullets: string[];
+}
+
+interface Scores {
+  hit1: number;
+  hit3: number;
+  mrr5: number;
+  fact: number;
+  misses: string[];
+}
+
+/** hit@k, MRR@5, and whether the right article's top-3 bullets state the fact. */
+function scoreAsk(cases: readonly AskCase[], answer: (q: string) => Ranked[]): Scores {
+  const s: Scores = { hit1: 0, hit3: 0, mrr5: 0, fact: 0, misses: [] };
+  for (const c of cases) {
+    const results = answer(c.q);
+    const rank = results.findIndex((r) => c.expect.includes(r.path));
+    if (rank === 0) s.hit1++;
+    if (rank >= 0 && rank < 3) s.hit3++;
+    if (rank >= 0 && rank < 5) s.mrr5 += 1 / (rank + 1);
+    const right = results.find((r) => r.path === c.expect[0]) ?? results[rank];
+    if (right?.bullets.slice(0, 3).some((b) => b.includes(c.fact))) s.fact++;
+    if (rank !== 0) s.misses.push(`${c.q}  → rank ${rank < 0 ? '-' : rank + 1}; top: ${results[0]?.path ?? '(nothing)'}`);
+  }
+  const n = cases.length;
+  return { hit1: s.hit1 / n, hit3: s.hit3 / n, mrr5: s.mrr5 / n, fact: s.fact / n, misses: s.misses };
+}
+
+function scoreExact(cases: readonly { q: string; expect: string }[], answer: (q: string) => string[]): Scores {
+  const lists = cases.map((c) => ({ c, ranked: answer(c.q).map((path) => ({ path, bullets: [] })) }));
+  const asAsk = lists.map(({ c }) => ({ q: c.q, expect: [c.expect], fact: '' }));
+  const byQuery = new Map(lists.map(({ c, ranked }) => [c.q, ranked]));
+  const scores = scoreAsk(asAsk, (q) => byQuery.get(q)!);
+  return { ...scores, fact: NaN };
+}
+
+function row(name: string, s: Scores): string {
+  return `  ${name.padEnd(9)} hit@1 ${fmt(s.hit1)}  hit@3 ${fmt(s.hit3)}  MRR@5 ${fmt(s.mrr5)}  fact-in-bullets ${fmt(s.fact)}`;
+}
+
+async function main(): Promise<void> {
+  const dir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? REAL_VAULT;
+  if (!requireVault(dir, 'eval')) return;
+  const verbose = process.argv.includes('--misses');
+  const asks = readJsonl<AskCase>('ask.jsonl');
+  const topics = readJsonl<TopicCase>('topic.jsonl');
+  const summaries = readJsonl<SummaryCase>('summary.jsonl');
+
+  const engine = await openEngine({ dir });
+  const baseline = new Baseline(loadVault(dir).docs);
+
+  const sets: [string, Scores, Scores][] = [
+    [
+      `ask (${asks.length})`,
+      scoreAsk(asks, (q) => engine.ask(q, { limit: 10 }).results.map((r) => ({ path: r.path, bullets: r.bullets.map((b) => b.text) }))),
+      scoreAsk(asks, (q) => baseline.ask(q)),
+    ],
+    [
+      `topic (${topics.length})`,
+      scoreExact(topics, (q) => {
+        const topic = engine.topic(q).topic;
+        return topic ? [topic] : [];
+      }),
+      scoreExact(topics, (q) => {
+        const topic = baseline.topic(q);
+        return topic ? [topic] : [];
+      }),
+    ],
+    [
+      `summary (${summaries.length})`,
+      scoreExact(summaries, (q) => engine.summary(q, { limit: 5 }).results.map((r) => r.path)),
+      scoreExact(summaries, (q) => baseline.summary(q)),
+    ],
+  ];
+
+  console.log(`vault: ${dir} (${engine.stats.articles} articles)`);
+  for (const [name, ours, base] of sets) {
+    console.log(`${name}`);
+    console.log(row('engine', ours));
+    console.log(row('baseline', base));
+    if (verbose) for (const miss of ours.misses) console.log(`    miss: ${miss}`);
+  }
+}
+
+await main();

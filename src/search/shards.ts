@@ -1,0 +1,86 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { VaultFile } from '../digest/load.js';
+import type { FileEntry } from './persist.js';
+import type { PreparedDoc } from './prepare.js';
+import { Shard, type FromWorker, type ToWorker } from './shard.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** A share of a build, run here or in a worker thread; the engine drives both the same way. */
+export interface ShardHandle {
+  read(dir: string, files: VaultFile[]): Promise<FileEntry[]>;
+  /** Resolves to the words segmentation produced and the vocabulary words jieba was taught. */
+  prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): Promise<ShardWords>;
+  close(): Promise<void>;
+}
+
+export interface ShardWords {
+  words: Set<string>;
+  userWords: string[];
+}
+
+/** Below this many files a worker's own dictionary load costs more than splitting saves. */
+const PARALLEL_MIN_FILES = 400;
+
+export function openShards(fileCount: number): ShardHandle[] {
+  const cores = Math.min(2, availableParallelism());
+  if (fileCount < PARALLEL_MIN_FILES || cores < 2) return [localShard()];
+  return Array.from({ length: cores }, workerShard);
+}
+
+function localShard(): ShardHandle {
+  const shard = new Shard();
+  return {
+    read: async (dir, files) => shard.read(dir, files),
+    prepare: async (vocabulary, onDoc) => {
+      for (const [path, prepared] of shard.prepare(vocabulary)) onDoc(path, prepared);
+      return { words: shard.words, userWords: shard.userWords };
+    },
+    close: async () => {},
+  };
+}
+
+function workerShard(): ShardHandle {
+  const worker = new Worker(new URL('./workerBoot.mjs', import.meta.url), {
+    workerData: { entry: new URL('./buildWorker.ts', import.meta.url).href },
+  });
+  let failure: Error | null = null;
+  worker.on('error', (error) => (failure = error));
+  const request = (message: ToWorker, onMessage: (reply: FromWorker) => boolean): Promise<void> =>
+    new Promise((resolve, reject) => {
+      if (failure) return reject(failure);
+      const listener = (reply: FromWorker) => {
+        if (onMessage(reply)) finish();
+      };
+      const onError = (error: Error) => finish(error);
+      const finish = (error?: Error) => {
+        worker.off('message', listener).off('error', onError);
+        if (error) reject(error);
+        else resolve();
+      };
+      worker.on('message', listener).on('error', onError);
+      worker.postMessage(message);
+    });
+  return {
+    async read(dir, files) {
+      let entries: FileEntry[] = [];
+      await request({ type: 'read', dir, files }, (reply) => {
+        if (reply.type === 'read') entries = reply.entries;
+        return reply.type === 'read';
+      });
+      return entries;
+    },
+    async prepare(vocabulary, onDoc) {
+      const result: ShardWords = { words: new Set(), userWords: [] };
+      await request({ type: 'prepare', vocabulary }, (reply) => {
+        if (reply.type === 'prepared') for (const [path, prepared] of reply.batch) onDoc(path, prepared);
+        if (reply.type === 'done') Object.assign(result, { words: new Set(reply.words), userWords: reply.userWords });
+        return reply.type === 'done';
+      });
+      return result;
+    },
+    close: async () => {
+      await worker.terminate();
+    },
+  };
+}
