@@ -13,7 +13,7 @@ export interface AskOptions {
 }
 
 /** Field boosts: the title and summary state what an article is about; body keywords only support it. */
-const BOOST = { title: 3, oneLine: 2, bullets: 1.5, topics: 1.2, body: 0.6 };
+const BOOST = { title: 3, oneLine: 2, bullets: 1.5, topics: 1.2, meta: 1, body: 0.6 };
 /** Share of the question's weight an answer must cover, else it is noise. */
 export const MIN_COVERAGE = 0.4;
 const DOC_WEIGHT = 0.5;
@@ -118,7 +118,7 @@ function matchedBullets(doc: DocRecord, scores: number[]): MatchedBullet[] {
 /** Inverse document frequency of each query term, read off the hits the query itself found. */
 function termWeights(tokens: string[], hits: readonly SearchResult[], total: number): Map<string, number> {
   const df = new Map<string, number>(tokens.map((t) => [t, 0]));
-  for (const hit of hits) for (const term of hit.queryTerms) df.set(term, (df.get(term) ?? 0) + 1);
+  for (const hit of hits) for (const term of hit.queryTerms) if (df.has(term)) df.set(term, df.get(term)! + 1);
   const weights = new Map<string, number>();
   for (const [term, count] of df) weights.set(term, termBoost(term) * Math.log(1 + total / (count + 1)));
   return weights;

@@ -4,7 +4,7 @@ import type { PreparedDoc } from './prepare.js';
 /**
  * The MiniSearch index over pre-tokenized text (the analysis happens once, in tokenize.ts): one
  * document per vault file, its markdown structure as separate fields boosted separately (title,
- * one-sentence summary, summary bullets, topics, body keywords). Single bullets are scored apart,
+ * one-sentence summary, summary bullets, topics, author and source, body keywords). Single bullets are scored apart,
  * in bullets.ts.
  */
 
@@ -19,11 +19,12 @@ export interface DocEntry {
   oneLine: string;
   bullets: string;
   topics: string;
+  meta: string;
   body: string;
 }
 
 export const DOC_INDEX_OPTIONS: Options<DocEntry> = {
-  fields: ['title', 'oneLine', 'bullets', 'topics', 'body'],
+  fields: ['title', 'oneLine', 'bullets', 'topics', 'meta', 'body'],
   tokenize: splitTokens,
   processTerm: identity,
 };
@@ -35,6 +36,7 @@ export function docEntry(id: string, prepared: PreparedDoc): DocEntry {
     oneLine: prepared.oneLine.join(SEPARATOR),
     bullets: [...new Set([...prepared.keyPoints, ...prepared.risks].flat())].join(SEPARATOR),
     topics: prepared.topics.join(SEPARATOR),
+    meta: prepared.meta.join(SEPARATOR),
     body: prepared.body.join(SEPARATOR),
   };
 }

@@ -13,11 +13,13 @@ export interface PreparedDoc {
   keyPoints: string[][];
   risks: string[][];
   topics: string[];
+  /** Who wrote it and where: author, source name and the source folder (`01-博客/Simon Willison/…`). */
+  meta: string[];
   /** The body's keywords, most repeated first. */
   body: string[];
 }
 
-export const MAX_KEYWORDS = 64;
+export const MAX_KEYWORDS = 200;
 
 export function prepareDoc(doc: DigestDoc, phrases: Phrases): PreparedDoc {
   const tok = (text: string) => tokenize(text, phrases);
@@ -33,6 +35,7 @@ export function prepareDoc(doc: DigestDoc, phrases: Phrases): PreparedDoc {
     keyPoints: doc.keyPoints.map((text) => [...new Set(tok(text))]),
     risks: doc.risks.map((text) => [...new Set(tok(text))]),
     topics: tok(doc.topics.join('\n')),
+    meta: [...new Set(tok([doc.author, doc.sourceName, doc.path.split('/').slice(1, -1).join('\n')].join('\n')))],
     body: keywords(counts),
   };
 }

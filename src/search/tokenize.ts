@@ -59,9 +59,12 @@ function pushWords(text: string, tokens: string[], phrases: Phrases): void {
   }
 }
 
-/** `gpt-5.3-codex` → gpt, 5.3, codex; a dot between digits is a version, not a separator. */
+/**
+ * `gpt-5.3-codex` → gpt, 5.3, codex; `gen3` → gen, 3, so `Gen-3` and `Gen3` meet. A dot between
+ * digits is a version, not a separator.
+ */
 export function splitCompound(word: string): string[] {
   return word
-    .split(/[-_/+#']|\.(?!\d)|(?<!\d)\./)
+    .split(/[-_/+#']|\.(?!\d)|(?<!\d)\.|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z]{2})/)
     .filter((part) => part.length > 1 || /\d/.test(part));
 }

@@ -29,7 +29,10 @@ export function buildTopics(docs: readonly DocRecord[]): Topic[] {
   };
   docs.forEach((doc) => {
     if (doc.kind !== 'topic') return;
-    const topic = topicFor(doc.path.split('/').pop()!.replace(/\.md$/i, ''));
+    const name = doc.path.split('/').pop()!.replace(/\.md$/i, '');
+    // A folder's README or index page describes the folder, not a topic.
+    if (/^(readme|index)$/i.test(name)) return;
+    const topic = topicFor(name);
     Object.assign(topic, { path: doc.path, definition: doc.definition || doc.oneLine, aliases: doc.aliases });
   });
   docs.forEach((doc, index) => {

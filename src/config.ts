@@ -1,0 +1,42 @@
+import { existsSync, statSync } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
+// An empty line in .env (`DISCORD_GUILD_ID=`) means unset, as it reads.
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const schema = z.object({
+  DISCORD_TOKEN: z.string({ required_error: 'is not set' }).min(1, 'is empty'),
+  DISCORD_APPLICATION_ID: z.string({ required_error: 'is not set' }).pipe(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DIGEST_DIR: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'seeds/' : v),
+    z.string().refine((dir) => existsSync(dir) && statSync(dir).isDirectory(), (dir) => ({ message: `folder not found: ${dir}` })),
+  ),
+  DISCORD_API_URL: optional(z.string().url('must be a URL such as http://127.0.0.1:8080/api').refine((u) => /^https?:/.test(u), 'must be http or https')),
+  /** Where the saved index lives (the terminal mode reads the same setting). */
+  INDEX_CACHE_DIR: optional(z.string()),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'info' : v),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  ),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** `.env` (when present) under the environment, which wins. */
+export function loadEnv(): NodeJS.ProcessEnv {
+  loadDotenv({ quiet: true });
+  return process.env;
+}
+
+/** Read once at start: any missing or bad setting fails here, named, before anything connects. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSet it in the environment or in .env (see .env.example).`);
+}

@@ -1,0 +1,130 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type Interaction,
+  type Message,
+  type ButtonInteraction,
+  type StringSelectMenuInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { Config } from '../config.js';
+import type { Engine } from '../search/engine.js';
+import { askReply, openReply, topicReply } from './answers.js';
+import type { Command } from './command.js';
+import { decodeCustomId, decodeOpenValue } from './customId.js';
+import type { EngineGate } from './engineGate.js';
+import { APOLOGY, STALE_COMPONENT, UserError } from './errors.js';
+import type { Logger } from './log.js';
+import { prepareChoices, send, type Reply } from './reply.js';
+
+export interface Bot {
+  commands: ReadonlyMap<string, Command>;
+  engine: EngineGate;
+  log: Logger;
+}
+
+export function createClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
+  return new Client({
+    // Slash commands need no privileged intent and no message content.
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  });
+}
+
+/** Routes every interaction; whatever goes wrong in one is logged and never reaches the process. */
+export function attachRouter(client: Client, bot: Bot): void {
+  client.on(Events.InteractionCreate, (interaction) => {
+    void route(interaction, bot);
+  });
+}
+
+async function route(interaction: Interaction, bot: Bot): Promise<void> {
+  const context = describe(interaction);
+  try {
+    if (interaction.isAutocomplete()) await autocomplete(interaction, bot);
+    else if (interaction.isChatInputCommand()) {
+      const command = bot.commands.get(interaction.commandName);
+      if (!command) await send(interaction, new UserError('这个命令已不存在，请刷新后重试。'));
+      else await answer(interaction, bot, (engine) => command.run(interaction.options, engine), 'reply');
+    } else if (interaction.isButton() || interaction.isStringSelectMenu()) await component(interaction, bot);
+  } catch (err) {
+    bot.log.error({ err, ...context }, 'interaction failed');
+    if (interaction.isRepliable()) await apologise(interaction, bot, context);
+  }
+}
+
+/** Autocomplete has no way to defer: answer at once, with nothing while the index still opens. */
+async function autocomplete(interaction: AutocompleteInteraction, bot: Bot): Promise<void> {
+  const command = bot.commands.get(interaction.commandName);
+  const engine = bot.engine.current;
+  const suggestions = engine && command?.autocomplete ? command.autocomplete(engine, interaction.options.getFocused()) : [];
+  await interaction.respond(prepareChoices(suggestions));
+}
+
+/**
+ * Answers directly when the index is open: engine calls take milliseconds, and a direct answer
+ * is one callback, which Discord does not rate-limit. Only while the index still opens is the
+ * interaction deferred (Discord wants a first answer within 3 s) and the answer sent as an edit.
+ */
+async function answer(
+  interaction: RepliableInteraction,
+  bot: Bot,
+  work: (engine: Engine) => Reply | UserError,
+  how: 'reply' | 'update',
+): Promise<void> {
+  const engine = bot.engine.current;
+  if (engine) return send(interaction, work(engine), how);
+  if (how === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
+  else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  bot.log.info(describe(interaction), 'deferred: index still opening');
+  await send(interaction, work(await bot.engine.ready), how);
+}
+
+async function component(interaction: ButtonInteraction | StringSelectMenuInteraction, bot: Bot): Promise<void> {
+  const state = decodeCustomId(interaction.customId);
+  switch (state?.kind) {
+    case 'share':
+      return send(interaction, shared(interaction.message));
+    case 'askPage':
+      return answer(interaction, bot, (engine) => askReply(engine, state), 'update');
+    case 'topicPage':
+      return answer(interaction, bot, (engine) => topicReply(engine, state.topic, state.offset), 'update');
+    case 'open': {
+      const target = interaction.isStringSelectMenu() ? decodeOpenValue(interaction.values[0] ?? '') : null;
+      if (!target) return send(interaction, STALE_COMPONENT);
+      return answer(interaction, bot, (engine) => openReply(engine, target), 'reply');
+    }
+    default:
+      return send(interaction, STALE_COMPONENT);
+  }
+}
+
+/**
+ * Sharing posts the very answer the user sees, copied from the message: no state to keep, and
+ * the same even if the vault changed since. Without buttons, which would page for everyone.
+ */
+function shared(message: Message): Reply {
+  return { content: message.content, embeds: message.embeds.map((e) => e.toJSON()), ephemeral: false };
+}
+
+async function apologise(interaction: RepliableInteraction, bot: Bot, context: object): Promise<void> {
+  try {
+    await send(interaction, { content: APOLOGY });
+  } catch (err) {
+    bot.log.error({ err, ...context }, 'could not send the apology either');
+  }
+}
+
+/** What the logs say about an interaction: enough to find it and to reproduce it. */
+function describe(interaction: Interaction): Record<string, unknown> {
+  const base = { interaction: interaction.id, user: interaction.user.id };
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) {
+    return { ...base, command: interaction.commandName, options: interaction.options.data.map((o) => ({ name: o.name, value: o.value })) };
+  }
+  if (interaction.isMessageComponent()) return { ...base, customId: interaction.customId };
+  return base;
+}

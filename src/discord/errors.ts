@@ -1,0 +1,13 @@
+/**
+ * A mistake the user can fix (empty query, unknown topic, nothing found): a value carrying the
+ * Chinese message shown to them, privately. Anything else that goes wrong is ours: it is logged
+ * with its context and the user only gets {@link APOLOGY}.
+ */
+export class UserError {
+  constructor(readonly message: string) {}
+}
+
+export const APOLOGY = '抱歉，机器人出了点问题，已记录下来。请稍后再试。';
+
+/** What a click on a button or menu from another bot, an old version or a garbled message gets. */
+export const STALE_COMPONENT = new UserError('这个按钮或菜单已失效，请重新使用命令。');

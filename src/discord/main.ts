@@ -1,0 +1,78 @@
+import { DiscordjsErrorCodes, Events } from 'discord.js';
+import { ConfigError, loadEnv, readConfig, type Config } from '../config.js';
+import { openEngine } from '../search/engine.js';
+import { attachRouter, createClient } from './client.js';
+import { EngineGate } from './engineGate.js';
+import { COMMANDS_DIR, loadCommands } from './loader.js';
+import { createLogger } from './log.js';
+
+const NO_TOKEN = `DISCORD_TOKEN is not set, so the bot cannot connect to Discord.
+
+To run the bot (details in docs/discord.md):
+  1. cp .env.example .env
+  2. set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env
+  3. npm run deploy      # once: registers /ask, /topic and /summary
+  4. npm start
+
+Without Discord, ask the same engine in the terminal:
+  npm run --silent cli -- ask 英伟达
+`;
+
+function configOrExit(): Config {
+  const env = loadEnv();
+  if (!env.DISCORD_TOKEN) {
+    process.stderr.write(NO_TOKEN);
+    process.exit(1);
+  }
+  try {
+    return readConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const log = createLogger(config.LOG_LEVEL);
+  // Whatever escapes a handler is logged, and the bot goes on answering the next interaction.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
+
+  const commands = await loadCommands(COMMANDS_DIR, log);
+  // Opened alongside the login, not before it: the bot is online at once, and early questions wait.
+  const engine = new EngineGate(openEngine({ dir: config.DIGEST_DIR, ...(config.INDEX_CACHE_DIR ? { cacheDir: config.INDEX_CACHE_DIR } : {}) }));
+  engine.ready.then(
+    (e) => log.info({ dir: config.DIGEST_DIR, ...e.stats, mode: e.report.mode, skipped: e.skipped.length }, 'index ready'),
+    (err: unknown) => {
+      log.fatal({ err, dir: config.DIGEST_DIR }, 'could not open the vault');
+      process.exit(1);
+    },
+  );
+
+  const client = createClient(config);
+  attachRouter(client, { commands, engine, log });
+  client.on(Events.Error, (err) => log.error({ err }, 'client error'));
+  client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, id: ready.user.id }, 'ready'));
+  const stop = (signal: string) => {
+    log.info({ signal }, 'stopping');
+    void client.destroy().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+
+  try {
+    await client.login(config.DISCORD_TOKEN);
+  } catch (err) {
+    const invalid = (err as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid;
+    const message = invalid
+      ? 'Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy a fresh token from the Developer Portal → your application → Bot → Reset Token.'
+      : 'could not connect to Discord';
+    log.fatal({ err }, message);
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,56 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { DocRecord } from '../../digest/types.js';
+import type { IndexStats } from '../../search/answers.js';
+import { LIMITS } from '../limits.js';
+import type { Reply } from '../reply.js';
+import { escapeVault, truncate, vaultText, webUrl } from '../text.js';
+import { buttonRow, openMenu, rows, type OpenOption } from './components.js';
+import { footer } from './footer.js';
+
+export function noSummaryText(query: string): string {
+  return truncate(`没有标题与「${escapeVault(query)}」相符的文章。试试标题中的几个字，或在输入时从自动补全中选择。`, LIMITS.content);
+}
+
+/**
+ * Bullets packed into as few fields as fit 1024 characters each (`要点`, `要点（续）`…), so a long
+ * summary is split rather than cut; only a single bullet longer than a field is cut.
+ */
+export function bulletFields(label: string, items: readonly string[]): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let value = '';
+  const flush = () => {
+    if (!value) return;
+    fields.push({ name: fields.length ? `${label}（续）` : label, value });
+    value = '';
+  };
+  for (const item of items) {
+    const line = `• ${vaultText(item, LIMITS.fieldValue - 2)}`;
+    if (value && value.length + 1 + line.length > LIMITS.fieldValue) flush();
+    value = value ? `${value}\n${line}` : line;
+  }
+  flush();
+  return fields;
+}
+
+/** One document's whole summary: one-line summary, 要点, 风险, topics and related documents. */
+export function renderSummary(doc: DocRecord, stats: IndexStats, open: readonly OpenOption[], others = 0): Reply {
+  const url = webUrl(doc.url);
+  const fields = [
+    ...bulletFields('要点', doc.keyPoints),
+    ...bulletFields('风险', doc.risks),
+    ...(doc.topics.length ? [{ name: '关联主题', value: vaultText(doc.topics.join('、'), LIMITS.fieldValue) }] : []),
+    ...(doc.related.length ? [{ name: '相关文档', value: vaultText(doc.related.map((r) => r.title).join('\n'), LIMITS.fieldValue) }] : []),
+  ].slice(0, LIMITS.embedFields);
+  const embed: APIEmbed = {
+    title: vaultText(doc.title, LIMITS.embedTitle),
+    ...(url ? { url } : {}),
+    ...(doc.oneLine ? { description: vaultText(doc.oneLine, LIMITS.embedDescription) } : {}),
+    ...(fields.length ? { fields } : {}),
+    ...footer(stats, doc),
+  };
+  return {
+    ...(others > 0 ? { content: `另有 ${others} 篇标题相近的文章，可在下方菜单中打开。` } : {}),
+    embeds: [embed],
+    components: rows(buttonRow(null), openMenu(open)),
+  };
+}
