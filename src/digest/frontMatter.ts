@@ -15,30 +15,48 @@ export interface FrontMatterResult {
  */
 export function readFrontMatter(text: string): FrontMatterResult {
   if (!/^---[ \t]*\n/.test(text)) return { meta: {}, body: text };
+  // A leading rule with no closing one is a horizontal rule, not front matter: keep the whole text.
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
+  if (!close) return { meta: {}, body: text, warning: 'front matter is not closed' };
+  const block = text.slice(4, 3 + close.index);
   try {
     // Passing options turns off gray-matter's cache, which would keep every file's text alive.
     const parsed = matter(text, { excerpt: false });
     const data: unknown = parsed.data;
     const meta = data && typeof data === 'object' && !Array.isArray(data) ? (data as Meta) : {};
-    return { meta, body: parsed.content };
+    return { meta: keepWrittenDates(meta, block), body: parsed.content };
   } catch (error) {
-    const end = text.indexOf('\n---', 3);
-    if (end < 0) return { meta: {}, body: text, warning: 'front matter is not closed' };
-    const meta: Meta = {};
-    for (const line of text.slice(4, end).split('\n')) {
-      const m = /^([^\s:][^:]*):\s*(.*)$/.exec(line);
-      if (m) meta[m[1]!.trim()] = m[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
-    }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { meta, body: text.slice(text.indexOf('\n', end + 1) + 1), warning: `front matter YAML: ${reason}` };
+    return { meta: lineByLine(block), body: text.slice(3 + close.index + close[0].length), warning: `front matter YAML: ${reason}` };
   }
 }
 
-/** A front matter value as text: lists joined, dates as ISO days, objects ignored. */
-export function metaText(value: unknown): string {
-  if (value == null) return '';
+function lineByLine(block: string): Meta {
+  const meta: Meta = {};
+  for (const line of block.split('\n')) {
+    const m = /^([^\s:][^:]*):\s*(.*)$/.exec(line);
+    if (m) meta[m[1]!.trim()] = m[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return meta;
+}
+
+/** YAML turns `2026-01-05T02:00+08:00` into a UTC instant, a day earlier; the date as written is what counts. */
+function keepWrittenDates(meta: Meta, block: string): Meta {
+  const written = lineByLine(block);
+  for (const [key, value] of Object.entries(meta)) {
+    if (value instanceof Date && typeof written[key] === 'string') meta[key] = written[key];
+  }
+  return meta;
+}
+
+/**
+ * A front matter value as text: lists joined, dates as ISO days, objects ignored. Depth is bounded
+ * because YAML aliases can make a list contain itself.
+ */
+export function metaText(value: unknown, depth = 0): string {
+  if (value == null || depth > 3) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(metaText).filter(Boolean).join(', ');
+  if (Array.isArray(value)) return value.slice(0, 50).map((item) => metaText(item, depth + 1)).filter(Boolean).join(', ');
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value).trim();
   return '';
 }

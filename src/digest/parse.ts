@@ -52,7 +52,7 @@ export function parseDocument(path: string, text: string): DigestDoc {
 
   const summarySection = byHeading(SUMMARY_HEADING);
   const summary = summarySection ? parseSummary(summarySection.lines) : { oneLine: '', keyPoints: [], risks: [] };
-  if (kind === 'resource') fillFromProfile(summary, byHeading);
+  if (kind === 'resource') fillFromProfile(summary, sections);
 
   const definitionSection = byHeading(/^(定义|释义|definition)$/i);
   const definition = kind === 'topic' ? paragraphText(definitionSection?.lines ?? sections[0]?.lines ?? []) : '';
@@ -82,8 +82,12 @@ export function parseDocument(path: string, text: string): DigestDoc {
 }
 
 function firstHeading(lines: string[]): string {
-  const line = lines.find((l) => /^#\s+\S/.test(l));
-  return line ? line.replace(/^#\s+/, '').trim() : '';
+  let inFence = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    else if (!inFence && /^#\s+\S/.test(line)) return line.replace(/^#\s+/, '').trim();
+  }
+  return '';
 }
 
 /** `- 作者：X` / `- **原文链接**: https://…` lines, in the preamble or a metadata section. */
@@ -100,18 +104,12 @@ function readBodyMeta(sections: RawSection[]): Meta {
 }
 
 /** Resource profiles often summarise in one paragraph; their 核心功能 and 限制 sections stand in for bullets. */
-function fillFromProfile(
-  summary: { keyPoints: string[]; risks: string[] },
-  byHeading: (pattern: RegExp) => RawSection | undefined,
-): void {
-  if (summary.keyPoints.length === 0) {
-    const source = byHeading(/^(核心功能|功能与定位|主要功能|典型使用场景)$/);
-    if (source) summary.keyPoints.push(...collectBullets(source.lines));
-  }
-  if (summary.risks.length === 0) {
-    const source = byHeading(/^(限制与注意事项|限制|注意事项|局限)$/);
-    if (source) summary.risks.push(...collectBullets(source.lines));
-  }
+function fillFromProfile(summary: { keyPoints: string[]; risks: string[] }, sections: RawSection[]): void {
+  // The first such section that has list items: 功能与定位 is often a paragraph, 核心功能 a list.
+  const bulletsOf = (pattern: RegExp) =>
+    sections.filter((s) => pattern.test(s.heading)).map((s) => collectBullets(s.lines)).find((b) => b.length > 0) ?? [];
+  if (summary.keyPoints.length === 0) summary.keyPoints.push(...bulletsOf(/^(核心功能|功能与定位|主要功能|典型使用场景)$/));
+  if (summary.risks.length === 0) summary.risks.push(...bulletsOf(/^(限制与注意事项|限制|注意事项|局限)$/));
 }
 
 function parseRelated(lines: string[]): RelatedDoc[] {

@@ -50,9 +50,9 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   if (tokens.length === 0) return empty;
 
   const { query: q, options: tokenOptions } = tokenQuery(tokens);
-  const common: SearchOptions = { ...tokenOptions, combineWith: 'OR', prefix, fuzzy, boostTerm: termBoost };
-  const allHits = state.docIndex.search(q, { ...common, boost: BOOST, filter: (h) => docOf(state, h.id).kind !== 'topic' });
-  if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, common) };
+  const searchOptions: SearchOptions = { ...tokenOptions, combineWith: 'OR', prefix, fuzzy, boostTerm: termBoost };
+  const allHits = state.docIndex.search(q, { ...searchOptions, boost: BOOST, filter: (h) => docOf(state, h.id).kind !== 'topic' });
+  if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, searchOptions) };
   const weights = termWeights(tokens, allHits, state.docs.length);
   const hits = allHits.slice(0, RERANK);
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
@@ -74,7 +74,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     .filter((r) => r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since))
     .sort((a, b) => b.score - a.score);
 
-  if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, common) };
+  if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, searchOptions) };
   const results = ranked.slice(offset, offset + limit).map(({ path, score, bulletScores }): AskHit => {
     const index = state.positions.get(path)!;
     const doc = state.docs[index]!;
@@ -125,9 +125,9 @@ function termWeights(tokens: string[], hits: readonly SearchResult[], total: num
 }
 
 /** Topic pages closest to the question, for the "nothing found" answer. */
-function nearestTopics(state: SearchState, q: string, common: SearchOptions): string[] {
+function nearestTopics(state: SearchState, q: string, searchOptions: SearchOptions): string[] {
   return state.docIndex
-    .search(q, { ...common, filter: (hit) => docOf(state, hit.id).kind === 'topic' })
+    .search(q, { ...searchOptions, filter: (hit) => docOf(state, hit.id).kind === 'topic' })
     .slice(0, 5)
     .map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
 }

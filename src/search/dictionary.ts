@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
  * chosen path is still the best. What would shift the choice is kept equal: the sum of all
  * frequencies (a placeholder word carries the mass of the removed ones), the minimum weight (given
  * to characters no word covers) and the weight user words get (the full dictionary's median).
+ * Stop words are always kept, since queries wrap their words in them.
  */
 
 const nodejiebaPaths = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
@@ -38,8 +39,8 @@ function readDict(file: string): DictLine[] {
 }
 
 /**
- * Writes the reduced dictionary for `used` words plus `userWords` (those jieba.addWords added);
- * an empty user-dictionary file goes beside it.
+ * Writes the reduced dictionary for `used` words plus `userWords` (those jieba.addWords added),
+ * and the small files nodejieba needs beside it.
  */
 export function writeReducedDictionary(file: string, used: ReadonlySet<string>, userWords: readonly string[]): void {
   const full = readDict(FULL_DICT);
@@ -66,11 +67,17 @@ export function writeReducedDictionary(file: string, used: ReadonlySet<string>, 
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, lines.join('\n') + '\n');
   renameSync(temp, file);
-  writeFileSync(userDictFor(file), '');
+  const companions = companionFiles(file);
+  writeFileSync(companions.userDict, '');
+  // nodejieba also builds a keyword extractor on load; it is never used here, so it gets one word.
+  writeFileSync(companions.idfDict, '的 1.0\n');
+  writeFileSync(companions.stopWordDict, '的\n');
 }
 
-export function userDictFor(file: string): string {
-  return file.replace(/\.utf8$/, '') + '.user.utf8';
+/** The other files nodejieba.load reads, written beside a reduced dictionary. */
+export function companionFiles(file: string): { userDict: string; idfDict: string; stopWordDict: string } {
+  const base = file.replace(/\.utf8$/, '');
+  return { userDict: `${base}.user.utf8`, idfDict: `${base}.idf.utf8`, stopWordDict: `${base}.stop.utf8` };
 }
 
 /** The words a reduced dictionary holds, to extend it after an incremental update. */

@@ -11,11 +11,11 @@ import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
 import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
-import { Shard } from './shard.js';
-import { openShards } from './shards.js';
+import { openShards, type ShardHandle, type ShardWords } from './shards.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
 import { buildTopics, resolveTopic } from './topics.js';
+import { STOP_WORDS } from './stopwords.js';
 import { buildVocabulary, phraseSet, type Vocabulary } from './vocabulary.js';
 
 export interface OpenOptions {
@@ -204,8 +204,7 @@ async function buildAll(dir: string, files: readonly VaultFile[], dictFile: stri
   const shards = openShards(files.length);
   try {
     progress(`读取 ${files.length} 个文件…`);
-    const parts = split(files, shards.length);
-    const read = (await Promise.all(shards.map((shard, i) => shard.read(dir, parts[i]!)))).flat();
+    const read = await readInShards(shards, dir, files);
     const byPath = new Map(read.map((e) => [e.path, e]));
     const entries = files.map((f) => byPath.get(f.path)!);
     const vocabulary = vocabularyFor(entries);
@@ -214,21 +213,42 @@ async function buildAll(dir: string, files: readonly VaultFile[], dictFile: stri
     const ids = termIds(bullets);
     const total = entries.filter((e) => e.doc).length;
     let done = 0;
-    const add = (path: string, prepared: PreparedDoc) => {
+    const words = await prepareInShards(shards, vocabulary, (path, prepared) => {
       docIndex.add(docEntry(path, prepared));
       putBullets(bullets, ids, path, prepared);
       if (++done % 250 === 0) progress(`分词与索引 ${done}/${total}`);
-    };
-    const words = await Promise.all(shards.map((shard) => shard.prepare(vocabulary, add)));
-    // When the shards ran in workers this thread has no jieba yet: the reduced dictionary loads fast.
-    const used = new Set(words.flatMap((w) => [...w.words]));
-    if (dictFile && saveDictionary(dictFile, used, words[0]?.userWords ?? [])) useReducedDictionary(dictFile, vocabulary.words);
-    // Queries segment here, so this thread's jieba must know the vocabulary too.
-    addWords(vocabulary.words);
+    });
+    useVaultDictionary(dictFile, words, vocabulary);
     return { entries, state: assemble(entries, docIndex, bullets, vocabulary) };
   } finally {
     await Promise.all(shards.map((shard) => shard.close()));
   }
+}
+
+async function readInShards(shards: ShardHandle[], dir: string, files: readonly VaultFile[]): Promise<FileEntry[]> {
+  const parts = split(files, shards.length);
+  return (await Promise.all(shards.map((shard, i) => shard.read(dir, parts[i]!)))).flat();
+}
+
+async function prepareInShards(shards: ShardHandle[], vocabulary: Vocabulary, add: (path: string, prepared: PreparedDoc) => void): Promise<ShardWords> {
+  const results = await Promise.all(shards.map((shard) => shard.prepare(vocabulary, add)));
+  return {
+    words: new Set([...STOP_WORDS, ...results.flatMap((r) => [...r.words])]),
+    // Every shard taught jieba the same vocabulary, so each knows which words were new to it.
+    userWords: results[0]?.userWords ?? [],
+  };
+}
+
+/**
+ * Points this thread's jieba at the vault's reduced dictionary, writing it first when the shards
+ * just segmented files (`words`). Without one (nothing persisted, or it cannot be written) the full
+ * dictionary loads instead. Either way jieba then knows the vault's vocabulary.
+ */
+function useVaultDictionary(dictFile: string | null, words: ShardWords | null, vocabulary: Vocabulary): void {
+  if (dictFile && (words ? saveDictionary(dictFile, words.words, words.userWords) : existsSync(dictFile))) {
+    useReducedDictionary(dictFile, vocabulary.words);
+  }
+  addWords(vocabulary.words);
 }
 
 /**
@@ -251,40 +271,42 @@ async function tryIncremental(
   const removed = saved.files.filter((f) => !listedPaths.has(f.path)).map((f) => f.path);
 
   const unchanged = changed.length === 0 && removed.length === 0;
-  const previousWords = dictFile && existsSync(dictFile) ? dictionaryWords(dictFile) : null;
-  // Segmenting changed files needs the full dictionary; an unchanged vault only needs its own words.
-  if (unchanged && previousWords && dictFile) useReducedDictionary(dictFile, saved.vocabulary.words);
-  const shard = new Shard();
-  const fresh = shard.read(dir, changed);
-  const freshByPath = new Map(fresh.map((e) => [e.path, e]));
-  const entries = listed.map((f) => freshByPath.get(f.path) ?? previous.get(f.path)!);
-  const vocabulary = vocabularyFor(entries);
-  if (JSON.stringify(vocabulary) !== JSON.stringify(saved.vocabulary)) return null;
-
-  progress('载入已保存的索引…');
-  addWords(vocabulary.words);
-  let docIndex: MiniSearch<DocEntry>;
+  const shards = changed.length > 0 ? openShards(changed.length) : [];
   try {
-    // loadJS takes what JSON.parse gave; the fingerprint guarantees it is this code's own format.
-    docIndex = MiniSearch.loadJS(saved.docIndex as Parameters<typeof MiniSearch.loadJS>[0], DOC_INDEX_OPTIONS);
-  } catch {
-    return null;
+    const fresh = await readInShards(shards, dir, changed);
+    const freshByPath = new Map(fresh.map((e) => [e.path, e]));
+    const entries = listed.map((f) => freshByPath.get(f.path) ?? previous.get(f.path)!);
+    const vocabulary = vocabularyFor(entries);
+    if (JSON.stringify(vocabulary) !== JSON.stringify(saved.vocabulary)) return null;
+
+    progress('载入已保存的索引…');
+    let docIndex: MiniSearch<DocEntry>;
+    try {
+      // loadJS takes what JSON.parse gave; the fingerprint guarantees it is this code's own format.
+      docIndex = MiniSearch.loadJS(saved.docIndex as Parameters<typeof MiniSearch.loadJS>[0], DOC_INDEX_OPTIONS);
+    } catch {
+      return null;
+    }
+    const { bullets } = saved;
+    const ids = termIds(bullets);
+    for (const path of [...removed, ...changed.map((f) => f.path)]) {
+      if (!previous.get(path)?.doc) continue;
+      docIndex.discard(path);
+      removeBullets(bullets, path);
+    }
+    const words = await prepareInShards(shards, vocabulary, (path, prepared) => {
+      docIndex.add(docEntry(path, prepared));
+      putBullets(bullets, ids, path, prepared);
+    });
+    const previousWords = dictFile && existsSync(dictFile) ? dictionaryWords(dictFile) : new Set<string>();
+    if (!unchanged) words.words = new Set([...previousWords, ...words.words]);
+    useVaultDictionary(dictFile, unchanged ? null : words, vocabulary);
+    const state = assemble(entries, docIndex, bullets, vocabulary);
+    const mode = unchanged ? 'loaded' : 'updated';
+    return { entries, state, report: { mode, reindexed: changed.map((f) => f.path), removed } };
+  } finally {
+    await Promise.all(shards.map((shard) => shard.close()));
   }
-  const { bullets } = saved;
-  const ids = termIds(bullets);
-  for (const path of [...removed, ...changed.map((f) => f.path)]) {
-    if (!previous.get(path)?.doc) continue;
-    docIndex.discard(path);
-    removeBullets(bullets, path);
-  }
-  for (const [path, prepared] of shard.prepare(vocabulary)) {
-    docIndex.add(docEntry(path, prepared));
-    putBullets(bullets, ids, path, prepared);
-  }
-  if (dictFile && !unchanged) saveDictionary(dictFile, new Set([...(previousWords ?? []), ...shard.words]), shard.userWords);
-  const state = assemble(entries, docIndex, bullets, vocabulary);
-  const mode = unchanged ? 'loaded' : 'updated';
-  return { entries, state, report: { mode, reindexed: changed.map((f) => f.path), removed } };
 }
 
 function assemble(

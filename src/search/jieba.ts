@@ -1,10 +1,10 @@
 import nodejieba from 'nodejieba';
-import { userDictFor } from './dictionary.js';
+import { companionFiles } from './dictionary.js';
 
 /**
- * nodejieba keeps one dictionary per process (per thread). Loading it takes most of a second, so
- * it happens once, on first use, with the full dictionary unless a reduced one was chosen before.
- * User words go into that same dictionary, so one process serves one vault.
+ * nodejieba keeps one dictionary per thread. The full one takes most of a second to load, so it
+ * loads on first use; a thread that serves one vault switches to that vault's reduced dictionary
+ * (about a tenth of a second) whenever it is written. User words go into the loaded dictionary.
  */
 let loaded = false;
 let reduced: string | null = null;
@@ -15,20 +15,23 @@ let recorded: Set<string> | null = null;
 
 export function ensureLoaded(): void {
   if (loaded) return;
-  nodejieba.load(reduced ? { dict: reduced, userDict: userDictFor(reduced) } : undefined);
+  nodejieba.load(reduced ? { dict: reduced, ...companionFiles(reduced) } : undefined);
   loaded = true;
 }
 
 /**
- * Loads a reduced dictionary (see dictionary.ts) instead of the full one; `words` are the vault's
- * own words it already holds at their proper weight, which must not be inserted again.
- * Returns false when jieba is already loaded and it is too late to choose.
+ * Uses a reduced dictionary (see dictionary.ts) from now on, reloading if one was loaded; `words`
+ * are the vault words it already holds at their proper weight, which must not be inserted again.
  */
-export function useReducedDictionary(file: string, words: Iterable<string>): boolean {
-  if (loaded) return false;
+export function useReducedDictionary(file: string, words: Iterable<string>): void {
   reduced = file;
+  inserted.clear();
+  added.clear();
   for (const word of words) inserted.add(word);
-  return true;
+  if (loaded) {
+    loaded = false;
+    ensureLoaded();
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { VaultFile } from '../digest/load.js';
 import type { FileEntry } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
-import { Shard, type FromWorker, type ToWorker } from './shard.js';
+import type { FromWorker, ToWorker } from './shard.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** A share of a build, run here or in a worker thread; the engine drives both the same way. */
@@ -19,25 +19,17 @@ export interface ShardWords {
   userWords: string[];
 }
 
-/** Below this many files a worker's own dictionary load costs more than splitting saves. */
+/** Below this many files a second worker's own dictionary load costs more than splitting saves. */
 const PARALLEL_MIN_FILES = 400;
 
+/**
+ * Files are always read and segmented in workers, never in the thread that answers queries: that
+ * thread loads only the vault's reduced dictionary (dictionary.ts), so it segments a question the
+ * same way whether the index was just built, updated or loaded.
+ */
 export function openShards(fileCount: number): ShardHandle[] {
-  const cores = Math.min(2, availableParallelism());
-  if (fileCount < PARALLEL_MIN_FILES || cores < 2) return [localShard()];
-  return Array.from({ length: cores }, workerShard);
-}
-
-function localShard(): ShardHandle {
-  const shard = new Shard();
-  return {
-    read: async (dir, files) => shard.read(dir, files),
-    prepare: async (vocabulary, onDoc) => {
-      for (const [path, prepared] of shard.prepare(vocabulary)) onDoc(path, prepared);
-      return { words: shard.words, userWords: shard.userWords };
-    },
-    close: async () => {},
-  };
+  const count = fileCount >= PARALLEL_MIN_FILES ? Math.min(2, availableParallelism()) : 1;
+  return Array.from({ length: count }, workerShard);
 }
 
 function workerShard(): ShardHandle {

@@ -10,7 +10,7 @@ export const MAX_SUGGESTION_CHARS = 100;
 
 /** Titles compared without case, width, spaces or punctuation, so fragments match however typed. */
 export function titleKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '').normalize('NFKC');
 }
 
 /**

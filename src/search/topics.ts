@@ -13,7 +13,8 @@ export interface Topic {
 
 /** Case, width and spacing never matter when naming a topic: `Claude  Code` = `claudecode`. */
 export function topicKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s_\-·・.]+/g, '');
+  // Normalised again after removing characters, so that applying it twice changes nothing.
+  return text.normalize('NFKC').toLowerCase().replace(/[\s_\-·・.]+/g, '').normalize('NFKC');
 }
 
 export function buildTopics(docs: readonly DocRecord[]): Topic[] {
@@ -91,6 +92,7 @@ export function damerauLevenshtein(a: string, b: string, max: number): number {
   const s = Array.from(a);
   const t = Array.from(b);
   if (Math.abs(s.length - t.length) > max) return max + 1;
+  if (s.length === 0 || t.length === 0) return Math.max(s.length, t.length);
   const rows: number[][] = [];
   for (let i = 0; i <= s.length; i++) rows.push([i, ...new Array<number>(t.length).fill(0)]);
   for (let j = 0; j <= t.length; j++) rows[0]![j] = j;

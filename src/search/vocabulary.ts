@@ -19,7 +19,7 @@ const GLOSSED = /([\u3400-\u4dbf\u4e00-\u9fff]{1,12})[（(]\s*([A-Za-z][A-Za-z0-
 /** `Wafer Scale Engine（晶圆级引擎）`: the reverse order. */
 const GLOSSED_REVERSE = /([A-Za-z][A-Za-z0-9.&+-]*(?: [A-Za-z0-9.&+-]+){0,3})\s*[（(]\s*([\u3400-\u4dbf\u4e00-\u9fff]{2,8})\s*[)）]/g;
 /** Single characters that are grammar, never the first syllable of a name. */
-const FUNCTION_CHARS = new Set(Array.from('的了在是和与及或对把被将从向为于以由让给等个这那其之并也都就还又而且但中上下与即如若所该各每有无'));
+const FUNCTION_CHARS = new Set(Array.from('的了在是和与及或对把被将从向为于以由让给等个这那其之并也都就还又而且但中上下与即如若所该各每有无非'));
 const MIN_OCCURRENCES = 2;
 const MAX_NAME_CHARS = 8;
 

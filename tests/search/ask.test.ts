@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEngine, type Engine } from '../../src/search/engine.js';
+import { cleanupTemp, copyVault, FILES, tempDir } from '../helpers/vault.js';
+
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await openEngine({ dir: copyVault({ byteFixtures: true }), cacheDir: tempDir('digest-cache-'), persist: false });
+});
+afterAll(cleanupTemp);
+
+const paths = (query: string, options?: Parameters<Engine['ask']>[1]) => engine.ask(query, options).results.map((r) => r.path);
+
+describe('Engine.ask', () => {
+  it('returns the article whose bullet states the fact first, with that bullet first', () => {
+    const answer = engine.ask('Spark 的生成速度是多少');
+    const top = answer.results[0]!;
+    expect(top.path).toBe(FILES.arsTechnica);
+    expect(top.url).toBe('https://arstechnica.com/ai/2026/02/openai-sidesteps-nvidia/');
+    expect(top.bullets[0]).toMatchObject({ kind: 'keyPoint', text: '极致生成速度：代码生成速度超过每秒 1000 个 Token，比上一代快约 15 倍。' });
+    expect(answer.total).toBe(answer.results.length);
+    expect(answer.nearestTopics).toEqual([]);
+  });
+
+  it('labels a matching risk bullet as a risk', () => {
+    const top = engine.ask('速率限制').results[0]!;
+    expect(top.path).toBe(FILES.openaiBlog);
+    expect(top.bullets[0]).toMatchObject({ kind: 'risk', text: '研究预览阶段的速率限制较严格。' });
+  });
+
+  it('returns only bullets that match, best first, each with a positive score', () => {
+    const top = engine.ask('大海捞针 召回率').results[0]!;
+    expect(top.path).toBe(FILES.google);
+    expect(top.bullets.map((b) => [b.kind, b.text])).toEqual([['keyPoint', '在一百万 Token 的“大海捞针”测试中召回率接近百分之百。']]);
+    expect(top.bullets[0]!.score).toBeGreaterThan(0);
+  });
+
+  it('gives each hit the record fields a renderer needs', () => {
+    const top = engine.ask('盗刷').results[0]!;
+    expect(top).toMatchObject({
+      path: FILES.cloudflare,
+      id: engine.idOf(FILES.cloudflare),
+      title: '有害组合：当微小信号叠加成安全事故',
+      url: 'https://blog.cloudflare.com/toxic-combinations-security/',
+      date: '2026-02-27',
+      author: 'Cloudflare',
+      sourceName: 'Cloudflare',
+      oneLine: 'Cloudflare 认为多个轻微信号叠加后会形成可利用的攻击链。',
+      topics: ['security'],
+      related: [],
+    });
+    expect(top.bullets.map((b) => b.text)).toEqual(['支付路径上流量突增而成功率下滑，往往意味着盗刷测试。']);
+  });
+
+  it('ranks results by score, best first', () => {
+    const scores = engine.ask('Codex Spark').results.map((r) => r.score);
+    expect(scores.length).toBe(2);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('finds the name the vault glosses (英伟达) in articles that state it', () => {
+    expect(paths('英伟达').sort()).toEqual([FILES.arsTechnica, FILES.openaiBlog].sort());
+    const official = engine.ask('英伟达').results.find((r) => r.path === FILES.openaiBlog)!;
+    expect(official.bullets.map((b) => b.text)).toEqual(['模型由 Cerebras 提供推理算力，而不是英伟达（Nvidia）的 GPU。']);
+  });
+
+  it('answers a full-width or upper-case query like its plain form', () => {
+    expect(engine.ask('ＳＰＡＲＫ 生成速度').results).toEqual(engine.ask('spark 生成速度').results);
+  });
+
+  it('finds nothing for a query that shares no word with the vault', () => {
+    const answer = engine.ask('xyzzy plugh 量子纠缠');
+    expect(answer.results).toEqual([]);
+    expect(answer.total).toBe(0);
+    expect(Array.isArray(answer.nearestTopics)).toBe(true);
+  });
+
+  it('finds nothing for a query made only of stop words', () => {
+    expect(engine.ask('是什么？')).toEqual({ query: '是什么？', results: [], total: 0, nearestTopics: [] });
+    expect(engine.ask('')).toEqual({ query: '', results: [], total: 0, nearestTopics: [] });
+  });
+
+  it('names the nearest topics when only a topic page matches', () => {
+    const answer = engine.ask('图形处理器');
+    expect(answer.results).toEqual([]);
+    expect(answer.nearestTopics).toEqual(['英伟达']);
+  });
+
+  it('never returns topic pages as answers', () => {
+    for (const query of ['OpenAI', 'Claude Code', 'LLM 大语言模型', '英伟达 芯片']) {
+      expect(paths(query).filter((p) => p.startsWith('00-元语/'))).toEqual([]);
+    }
+  });
+
+  it('keeps only articles dated on or after `since`', () => {
+    expect(paths('Codex Spark')).toEqual([FILES.openaiBlog, FILES.arsTechnica]);
+    expect(paths('Codex Spark', { since: '2026-02-13' })).toEqual([FILES.openaiBlog]);
+    expect(paths('Codex Spark', { since: '2026-02-12' })).toEqual([FILES.openaiBlog, FILES.arsTechnica]);
+    const none = engine.ask('Codex Spark', { since: '2027-01-01' });
+    expect([none.results, none.total]).toEqual([[], 0]);
+    expect(Array.isArray(none.nearestTopics)).toBe(true);
+  });
+
+  it('pages with limit and offset, and reports the total', () => {
+    const first = engine.ask('Codex Spark', { limit: 1 });
+    expect([first.results.map((r) => r.path), first.total]).toEqual([[FILES.openaiBlog], 2]);
+    const second = engine.ask('Codex Spark', { limit: 1, offset: 1 });
+    expect([second.results.map((r) => r.path), second.total]).toEqual([[FILES.arsTechnica], 2]);
+    expect(engine.ask('Codex Spark', { offset: 5 }).results).toEqual([]);
+  });
+
+  it('echoes the query as asked', () => {
+    expect(engine.ask('  Spark 速度  ').query).toBe('  Spark 速度  ');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/digest/parse.js';
+import type { DigestDoc } from '../../src/digest/types.js';
+import { buildVocabulary, glossesOf, phraseSet } from '../../src/search/vocabulary.js';
+
+const article = (path: string, body: string): DigestDoc => parseDocument(path, `# 文章\n\n## 正文\n\n${body}\n`);
+
+describe('glossesOf', () => {
+  it('reads a Han name glossed by a Latin one, and the reverse', () => {
+    expect(glossesOf(article('01-博客/甲/一.md', '据报道，英伟达（Nvidia）与 Wafer Scale Engine（晶圆级引擎）。'))).toEqual([
+      '英伟达',
+      'Nvidia',
+      '晶圆级引擎',
+      'Wafer Scale Engine',
+    ]);
+  });
+
+  it('reads glosses in the summary as well as the body, each once', () => {
+    const doc = parseDocument('01-博客/甲/二.md', '# 题\n\n## 摘要\n\n- 台积电（TSMC）代工。\n\n## 正文\n\n再说台积电（TSMC）。\n');
+    expect(glossesOf(doc)).toEqual(['台积电', 'TSMC']);
+  });
+
+  it('leaves a negating 非 off the glossed name', () => {
+    expect(glossesOf(article('01-博客/甲/三.md', '首个在非英伟达（Nvidia）硬件上运行的模型。'))).toEqual(['英伟达', 'Nvidia']);
+  });
+});
+
+describe('buildVocabulary', () => {
+  const topics = [
+    parseDocument('00-元语/Claude Code.md', '## 定义\n\nClaude Code 是终端编程智能体，又称“克劳德代码”。\n'),
+    parseDocument('00-元语/LLM.md', '## 定义\n\nLLM（Large Language Model，大语言模型）是模型。\n'),
+    parseDocument('00-元语/英伟达.md', '## 定义\n\n英伟达（NVIDIA）是芯片公司。\n'),
+  ];
+
+  it('picks up topic names and the aliases topic pages state', () => {
+    expect(buildVocabulary(topics, topics.map(() => []))).toEqual({
+      words: ['克劳德代码', '大语言模型', '英伟达'],
+      phrases: ['claude code', 'large language model'],
+    });
+  });
+
+  it('picks up a name glossed in two files, but not one glossed in a single file', () => {
+    const docs = [
+      article('01-博客/甲/一.md', '据报道，英伟达（Nvidia）将发布新芯片；寒武纪（Cambricon）也在跟进。'),
+      article('01-博客/乙/二.md', '芯片巨头英伟达（Nvidia）公布财报，Claude Opus（克劳德旗舰）上线。'),
+      article('01-博客/丙/三.md', 'Claude Opus（克劳德旗舰）再次更新。'),
+    ];
+    expect(buildVocabulary(docs, docs.map(glossesOf))).toEqual({ words: ['克劳德旗舰', '英伟达'], phrases: ['claude opus'] });
+  });
+
+  it('ignores names that are too long and articles that are not topic pages', () => {
+    const docs = [article('01-博客/甲/Claude Code.md', '正文'), parseDocument('00-元语/一个非常非常长的主题名称啊.md', '## 定义\n\n定义。\n')];
+    expect(buildVocabulary(docs, [[], []])).toEqual({ words: [], phrases: [] });
+  });
+});
+
+describe('phraseSet', () => {
+  it('knows its phrases and the longest one in words', () => {
+    const set = phraseSet(['claude code', 'large language model']);
+    expect([set.has('claude code'), set.has('claude'), set.maxWords]).toEqual([true, false, 3]);
+    expect(phraseSet([]).maxWords).toBe(0);
+  });
+});
