@@ -34,7 +34,9 @@ const ASKS_FOR_NUMBER = /多少|几[个道种次位年天倍家款条项名人�
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿万]/;
 
 const prefix = (term: string) => isLatin(term) && term.length >= 4;
-const fuzzy = (term: string) => (isLatin(term) && term.length >= 6 ? 0.2 : false);
+/** Typo tolerance is costly on a large index, so only a word that matched nothing as typed gets it. */
+const FUZZY = 0.2;
+const FUZZY_MIN_LENGTH = 5;
 
 /** A single Han character says little on its own; names and English words say much. */
 function termBoost(term: string): number {
@@ -50,8 +52,12 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   if (tokens.length === 0) return empty;
 
   const { query: q, options: tokenOptions } = tokenQuery(tokens);
-  const searchOptions: SearchOptions = { ...tokenOptions, combineWith: 'OR', prefix, fuzzy, boostTerm: termBoost };
-  const allHits = state.docIndex.search(q, { ...searchOptions, boost: BOOST, filter: (h) => docOf(state, h.id).kind !== 'topic' });
+  const searchOptions: SearchOptions = { ...tokenOptions, combineWith: 'OR', prefix, boostTerm: termBoost };
+  const articles = { ...searchOptions, boost: BOOST, filter: (h: SearchResult) => !state.topicPaths.has(h.id as string) };
+  let allHits = state.docIndex.search(q, articles);
+  const matched = new Set(allHits.flatMap((hit) => hit.queryTerms));
+  const unmatched = tokens.filter((t) => isLatin(t) && t.length >= FUZZY_MIN_LENGTH && !matched.has(t));
+  if (unmatched.length > 0) allHits = state.docIndex.search(q, { ...articles, fuzzy: (term) => (unmatched.includes(term) ? FUZZY : false) });
   if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, searchOptions) };
   const weights = termWeights(tokens, allHits, state.docs.length);
   const hits = allHits.slice(0, RERANK);
@@ -127,7 +133,7 @@ function termWeights(tokens: string[], hits: readonly SearchResult[], total: num
 /** Topic pages closest to the question, for the "nothing found" answer. */
 function nearestTopics(state: SearchState, q: string, searchOptions: SearchOptions): string[] {
   return state.docIndex
-    .search(q, { ...searchOptions, filter: (hit) => docOf(state, hit.id).kind === 'topic' })
+    .search(q, { ...searchOptions, filter: (hit) => state.topicPaths.has(hit.id as string) })
     .slice(0, 5)
     .map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
 }

@@ -71,32 +71,42 @@ export function bulletScorer(store: BulletStore): BulletScorer {
   const ids = termIds(store);
   return {
     score(path, queryTerms) {
-      const weighted = new Map<number, number>();
+      const termIds: number[] = [];
+      const idfs: number[] = [];
       for (const [term, weight] of queryTerms) {
         const id = ids.get(term);
         if (id === undefined) continue;
         const n = df.get(id) ?? 0;
-        weighted.set(id, weight * Math.log(1 + (count - n + 0.5) / (n + 0.5)));
+        termIds.push(id);
+        idfs.push(weight * Math.log(1 + (count - n + 0.5) / (n + 0.5)));
       }
       const bullets = store.bullets[path] ?? [];
-      const perTerm = bullets.map((bullet) => {
-        const scores = new Map<number, number>();
-        for (const [id, idf] of weighted) {
+      const terms = termIds.length;
+      // perTerm[b * terms + t]: BM25 of term t in bullet b.
+      const perTerm = new Float64Array(bullets.length * terms);
+      const holders = new Uint16Array(terms);
+      bullets.forEach((bullet, b) => {
+        const norm = K1 * (1 - B + (B * bullet.length) / avgLength);
+        for (let t = 0; t < terms; t++) {
           let tf = 0;
-          for (const t of bullet) if (t === id) tf++;
-          if (tf) scores.set(id, (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * bullet.length) / avgLength)));
+          for (const id of bullet) if (id === termIds[t]) tf++;
+          if (tf === 0) continue;
+          perTerm[b * terms + t] = (idfs[t]! * tf * (K1 + 1)) / (tf + norm);
+          holders[t]!++;
         }
-        return scores;
       });
-      const holders = new Map<number, number>();
-      for (const scores of perTerm) for (const id of scores.keys()) holders.set(id, (holders.get(id) ?? 0) + 1);
       const spread = Math.log(bullets.length + 1);
-      const sum = (scores: Map<number, number>, local: boolean) => {
-        let total = 0;
-        for (const [id, score] of scores) total += local ? (score * Math.log((bullets.length + 1) / holders.get(id)!)) / spread : score;
-        return total;
-      };
-      return { global: perTerm.map((scores) => sum(scores, false)), local: perTerm.map((scores) => sum(scores, true)) };
+      const global = new Array<number>(bullets.length).fill(0);
+      const local = new Array<number>(bullets.length).fill(0);
+      for (let b = 0; b < bullets.length; b++) {
+        for (let t = 0; t < terms; t++) {
+          const score = perTerm[b * terms + t]!;
+          if (score === 0) continue;
+          global[b]! += score;
+          local[b]! += (score * Math.log((bullets.length + 1) / holders[t]!)) / spread;
+        }
+      }
+      return { global, local };
     },
   };
 }

@@ -321,6 +321,7 @@ function assemble(
     positions: new Map(docs.map((d, i) => [d.path, i])),
     ids: docs.map((d) => docId(d.path)),
     titleKeys: docs.map((d) => titleKey(d.title)),
+    topicPaths: new Set(docs.filter((d) => d.kind === 'topic').map((d) => d.path)),
     docIndex,
     bullets,
     bulletScorer: bulletScorer(bullets),

@@ -16,6 +16,8 @@ export interface SearchState {
   ids: string[];
   /** titleKey of each doc's title, same order as docs. */
   titleKeys: string[];
+  /** Paths of topic pages, which /ask and /summary leave out. */
+  topicPaths: Set<string>;
   docIndex: MiniSearch<DocEntry>;
   bullets: BulletStore;
   bulletScorer: BulletScorer;

@@ -1,6 +1,7 @@
+import type { SearchOptions, SearchResult } from 'minisearch';
 import type { SummaryAnswer, SummaryHit, Suggestion } from './answers.js';
 import { tokenQuery } from './indexes.js';
-import { docOf, isLatin, type SearchState } from './state.js';
+import { isLatin, type SearchState } from './state.js';
 import { tokenize } from './tokenize.js';
 import { compareNewestFirst, rankTopics, topicKey } from './topics.js';
 
@@ -14,8 +15,8 @@ export function titleKey(text: string): string {
 }
 
 /**
- * Finds documents by title: a fragment of the title first (shortest title wins), then title words
- * in any order, with prefix and fuzzy matching for English names.
+ * Finds documents by title: a fragment of the title first (shortest title wins); when fragments
+ * give too few, title words in any order, with prefix and fuzzy matching for English names.
  */
 export function findByTitle(state: SearchState, query: string, limit: number): { index: number; score: number }[] {
   const key = titleKey(query);
@@ -25,19 +26,21 @@ export function findByTitle(state: SearchState, query: string, limit: number): {
     if (state.docs[index]!.kind !== 'topic' && title.includes(key)) scored.set(index, 100 + (50 * key.length) / title.length);
   });
   const tokens = [...new Set(tokenize(query, state.phrases))];
-  if (tokens.length > 0) {
+  if (tokens.length > 0 && scored.size < limit) {
     const { query: q, options } = tokenQuery(tokens);
-    const search = (combineWith: 'AND' | 'OR') =>
-      state.docIndex.search(q, {
-        ...options,
-        fields: ['title'],
-        combineWith,
-        prefix: (term) => isLatin(term) && term.length >= 2,
-        fuzzy: (term) => (isLatin(term) && term.length >= 5 ? 0.25 : false),
-        filter: (hit) => docOf(state, hit.id).kind !== 'topic',
-      });
-    let hits = search('AND');
-    if (hits.length === 0) hits = search('OR');
+    const base = { ...options, fields: ['title'], filter: (hit: SearchResult) => !state.topicPaths.has(hit.id as string) };
+    // Cheapest first: exact words in any order, then English prefixes, then typos, then any word.
+    const attempts: SearchOptions[] = [
+      { ...base, combineWith: 'AND' },
+      { ...base, combineWith: 'AND', prefix: (term) => isLatin(term) && term.length >= 2 },
+      { ...base, combineWith: 'AND', prefix: (term) => isLatin(term) && term.length >= 2, fuzzy: (term) => (isLatin(term) && term.length >= 5 ? 0.25 : false) },
+      { ...base, combineWith: 'OR', prefix: (term) => isLatin(term) && term.length >= 2 },
+    ];
+    let hits: SearchResult[] = [];
+    for (const attempt of attempts) {
+      hits = state.docIndex.search(q, attempt);
+      if (hits.length > 0) break;
+    }
     const max = hits[0]?.score ?? 1;
     for (const hit of hits) {
       const index = state.positions.get(hit.id as string)!;
