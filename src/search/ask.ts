@@ -51,14 +51,11 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const empty: AskAnswer = { query, results: [], total: 0, nearestTopics: [] };
   if (tokens.length === 0) return empty;
 
-  const { query: q, options: tokenOptions } = tokenQuery(tokens);
-  const searchOptions: SearchOptions = { ...tokenOptions, combineWith: 'OR', prefix, boostTerm: termBoost };
-  const articles = { ...searchOptions, boost: BOOST, filter: (h: SearchResult) => !state.topicPaths.has(h.id as string) };
-  let allHits = state.docIndex.search(q, articles);
+  let allHits = searchArticles(state, tokens, {});
   const matched = new Set(allHits.flatMap((hit) => hit.queryTerms));
   const unmatched = tokens.filter((t) => isLatin(t) && t.length >= FUZZY_MIN_LENGTH && !matched.has(t));
-  if (unmatched.length > 0) allHits = state.docIndex.search(q, { ...articles, fuzzy: (term) => (unmatched.includes(term) ? FUZZY : false) });
-  if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, searchOptions) };
+  if (unmatched.length > 0) allHits = searchArticles(state, tokens, { fuzzy: (term) => (unmatched.includes(term) ? FUZZY : false) });
+  if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
   const weights = termWeights(tokens, allHits, state.docs.length);
   const hits = allHits.slice(0, RERANK);
   const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
@@ -80,7 +77,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     .filter((r) => r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since))
     .sort((a, b) => b.score - a.score);
 
-  if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, q, searchOptions) };
+  if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
   const results = ranked.slice(offset, offset + limit).map(({ path, score, bulletScores }): AskHit => {
     const index = state.positions.get(path)!;
     const doc = state.docs[index]!;
@@ -121,8 +118,52 @@ function matchedBullets(doc: DocRecord, scores: number[]): MatchedBullet[] {
   return bullets.sort((a, b) => b.score - a.score);
 }
 
+type Hit = Pick<SearchResult, 'id' | 'score' | 'queryTerms' | 'terms'>;
+
+const SUMMARY_FIELDS = ['title', 'oneLine', 'bullets', 'topics', 'meta'];
+/** A word in more than this share of summaries is too common to be worth looking up in bodies. */
+const BODY_MAX_SHARE = 0.1;
+
+/**
+ * The OR search over articles, in two parts that add up to one: every word in the summary fields,
+ * then only the rarer words in body keywords. A common word's body postings are the largest in the
+ * index and say least, and skipping them halves the time of a long question.
+ */
+function searchArticles(state: SearchState, tokens: string[], extra: Pick<SearchOptions, 'fuzzy'>): Hit[] {
+  const base: SearchOptions = {
+    combineWith: 'OR',
+    prefix,
+    boostTerm: termBoost,
+    boost: BOOST,
+    filter: (hit) => !state.topicPaths.has(hit.id as string),
+    ...extra,
+  };
+  const all = tokenQuery(tokens);
+  const merged = new Map<string, Hit>();
+  const df = new Map<string, number>();
+  for (const hit of state.docIndex.search(all.query, { ...base, ...all.options, fields: SUMMARY_FIELDS })) {
+    merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: [...hit.queryTerms], terms: [...hit.terms] });
+    for (const term of hit.queryTerms) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  const rare = tokens.filter((t) => (df.get(t) ?? 0) < state.docs.length * BODY_MAX_SHARE);
+  if (rare.length > 0) {
+    const some = tokenQuery(rare);
+    for (const hit of state.docIndex.search(some.query, { ...base, ...some.options, fields: ['body'] })) {
+      const seen = merged.get(hit.id as string);
+      if (!seen) {
+        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: [...hit.queryTerms], terms: [...hit.terms] });
+        continue;
+      }
+      seen.score += hit.score;
+      for (const term of hit.queryTerms) if (!seen.queryTerms.includes(term)) seen.queryTerms.push(term);
+      for (const term of hit.terms) if (!seen.terms.includes(term)) seen.terms.push(term);
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.score - a.score);
+}
+
 /** Inverse document frequency of each query term, read off the hits the query itself found. */
-function termWeights(tokens: string[], hits: readonly SearchResult[], total: number): Map<string, number> {
+function termWeights(tokens: string[], hits: readonly Hit[], total: number): Map<string, number> {
   const df = new Map<string, number>(tokens.map((t) => [t, 0]));
   for (const hit of hits) for (const term of hit.queryTerms) if (df.has(term)) df.set(term, df.get(term)! + 1);
   const weights = new Map<string, number>();
@@ -131,9 +172,10 @@ function termWeights(tokens: string[], hits: readonly SearchResult[], total: num
 }
 
 /** Topic pages closest to the question, for the "nothing found" answer. */
-function nearestTopics(state: SearchState, q: string, searchOptions: SearchOptions): string[] {
+function nearestTopics(state: SearchState, tokens: string[]): string[] {
+  const { query, options } = tokenQuery(tokens);
   return state.docIndex
-    .search(q, { ...searchOptions, filter: (hit) => state.topicPaths.has(hit.id as string) })
+    .search(query, { ...options, combineWith: 'OR', prefix, filter: (hit) => state.topicPaths.has(hit.id as string) })
     .slice(0, 5)
     .map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
 }

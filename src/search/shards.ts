@@ -38,6 +38,8 @@ function workerShard(): ShardHandle {
   });
   let failure: Error | null = null;
   worker.on('error', (error) => (failure = error));
+  // A worker that dies without an error event (killed, out of memory) must not leave a build waiting.
+  worker.on('exit', (code) => worker.emit('error', new Error(`build worker exited with code ${code}`)));
   const request = (message: ToWorker, onMessage: (reply: FromWorker) => boolean): Promise<void> =>
     new Promise((resolve, reject) => {
       if (failure) return reject(failure);
