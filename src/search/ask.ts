@@ -14,8 +14,13 @@ export interface AskOptions {
 
 /** Field boosts: the title and summary state what an article is about; body keywords only support it. */
 const BOOST = { title: 3, oneLine: 2, bullets: 1.5, topics: 1.2, meta: 1, body: 0.6 };
-/** Share of the question's weight an answer must cover, else it is noise. */
+/**
+ * Share of the question's weight an answer must cover, else it is noise: in all, and in its title
+ * and summary alone, since an article about something says so there, not only in passing.
+ */
 export const MIN_COVERAGE = 0.4;
+export const MIN_SUMMARY_COVERAGE = 0.3;
+const NEAREST_TOPICS = 5;
 const DOC_WEIGHT = 0.5;
 const BULLET_WEIGHT = 0.5;
 /** Bullets past the best one add a little: several matching points beat one. */
@@ -68,16 +73,16 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     if (numeric) for (const scores of [global, local]) numberBoost(docOf(state, path), scores);
     const best = Math.max(0, ...global);
     const bulletScore = best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best);
-    const coverage = hit.queryTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / totalWeight;
-    return { hit, path, coverage, bulletScores: local, bulletScore };
+    const share = (terms: string[]) => terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / totalWeight;
+    return { hit, path, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms), bulletScores: local, bulletScore };
   });
   const maxBullet = Math.max(1e-9, ...scored.map((s) => s.bulletScore));
   const ranked = scored
     .map((s) => ({ ...s, score: s.coverage * s.coverage * (DOC_WEIGHT * (s.hit.score / maxDoc) + BULLET_WEIGHT * (s.bulletScore / maxBullet)) }))
-    .filter((r) => r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since))
+    .filter((r) => r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since))
     .sort((a, b) => b.score - a.score);
 
-  if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
+  if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens, hits) };
   const results = ranked.slice(offset, offset + limit).map(({ path, score, bulletScores }): AskHit => {
     const index = state.positions.get(path)!;
     const doc = state.docs[index]!;
@@ -118,7 +123,10 @@ function matchedBullets(doc: DocRecord, scores: number[]): MatchedBullet[] {
   return bullets.sort((a, b) => b.score - a.score);
 }
 
-type Hit = Pick<SearchResult, 'id' | 'score' | 'queryTerms' | 'terms'>;
+type Hit = Pick<SearchResult, 'id' | 'score' | 'queryTerms' | 'terms'> & {
+  /** Query terms found in the summary fields, not only in body keywords. */
+  summaryTerms: string[];
+};
 
 const SUMMARY_FIELDS = ['title', 'oneLine', 'bullets', 'topics', 'meta'];
 /** A word in more than this share of summaries is too common to be worth looking up in bodies. */
@@ -142,7 +150,7 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
   const merged = new Map<string, Hit>();
   const df = new Map<string, number>();
   for (const hit of state.docIndex.search(all.query, { ...base, ...all.options, fields: SUMMARY_FIELDS })) {
-    merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: [...hit.queryTerms], terms: [...hit.terms] });
+    merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: [...hit.queryTerms], terms: [...hit.terms], summaryTerms: hit.queryTerms });
     for (const term of hit.queryTerms) df.set(term, (df.get(term) ?? 0) + 1);
   }
   const rare = tokens.filter((t) => (df.get(t) ?? 0) < state.docs.length * BODY_MAX_SHARE);
@@ -151,7 +159,7 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
     for (const hit of state.docIndex.search(some.query, { ...base, ...some.options, fields: ['body'] })) {
       const seen = merged.get(hit.id as string);
       if (!seen) {
-        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: [...hit.queryTerms], terms: [...hit.terms] });
+        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: [...hit.queryTerms], terms: [...hit.terms], summaryTerms: [] });
         continue;
       }
       seen.score += hit.score;
@@ -171,13 +179,19 @@ function termWeights(tokens: string[], hits: readonly Hit[], total: number): Map
   return weights;
 }
 
-/** Topic pages closest to the question, for the "nothing found" answer. */
-function nearestTopics(state: SearchState, tokens: string[]): string[] {
+/**
+ * Topics closest to the question, for the "nothing found" answer: topic pages that match its words,
+ * then the topics of the articles that came nearest to answering.
+ */
+function nearestTopics(state: SearchState, tokens: string[], near: readonly Hit[] = []): string[] {
   const { query, options } = tokenQuery(tokens);
-  return state.docIndex
+  const names = state.docIndex
     .search(query, { ...options, combineWith: 'OR', prefix, filter: (hit) => state.topicPaths.has(hit.id as string) })
-    .slice(0, 5)
     .map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
+  const counts = new Map<string, number>();
+  for (const hit of near.slice(0, 20)) for (const topic of docOf(state, hit.id).topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  names.push(...[...counts].sort((a, b) => b[1] - a[1]).map(([topic]) => topic));
+  return [...new Set(names)].slice(0, NEAREST_TOPICS);
 }
 
 function clamp(value: number, min: number, max: number): number {
