@@ -70,7 +70,8 @@ const blank = (text: string | undefined) => !text?.trim();
 
 /** Each text within its limit; blank ones left out, as Discord rejects an empty title or field. */
 function fitEach(embed: APIEmbed): APIEmbed {
-  const { title, description, ...fitted } = embed;
+  const { title, description, ...rest } = embed;
+  const fitted: APIEmbed = rest;
   if (!blank(title)) fitted.title = truncate(title!, LIMITS.embedTitle);
   if (!blank(description)) fitted.description = truncate(description!, LIMITS.embedDescription);
   if (embed.footer) fitted.footer = { ...embed.footer, text: truncate(embed.footer.text, LIMITS.footerText) };
@@ -104,11 +105,14 @@ export function fitEmbeds(input: readonly APIEmbed[]): APIEmbed[] {
     else high = mid - 1;
   }
   const cap = low;
-  embeds = embeds.map((e) => ({
-    ...e,
-    ...(e.description !== undefined ? { description: truncate(e.description, cap) } : {}),
-    ...(e.fields ? { fields: e.fields.map((f) => ({ ...f, value: blank(truncate(f.value, cap)) ? '…' : truncate(f.value, cap) })) } : {}),
-  }));
+  // Fitted once more: a text cut to nothing is then left out rather than sent blank.
+  embeds = embeds.map((e) =>
+    fitEach({
+      ...e,
+      ...(e.description !== undefined ? { description: truncate(e.description, cap) } : {}),
+      ...(e.fields ? { fields: e.fields.map((f) => ({ ...f, value: truncate(f.value, cap) })) } : {}),
+    }),
+  );
   while (embeds.length > 1 && totalLength(embeds) > LIMITS.embedsTotal) embeds = embeds.slice(0, -1);
   return embeds;
 }

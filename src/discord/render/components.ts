@@ -52,9 +52,10 @@ export function openMenu(options: readonly OpenOption[]): Row | null {
     if (!value || seen.has(value)) continue;
     seen.add(value);
     entries.push({
-      label: truncate(option.label, LIMITS.selectOptionLabel, '…') || '…',
+      // Discord rejects a blank label; a blank description is simply left out.
+      label: truncate(option.label.trim(), LIMITS.selectOptionLabel, '…') || '…',
       value,
-      ...(option.description ? { description: truncate(option.description, LIMITS.selectOptionDescription, '…') } : {}),
+      ...(option.description?.trim() ? { description: truncate(option.description.trim(), LIMITS.selectOptionDescription, '…') } : {}),
     });
     if (entries.length === LIMITS.selectOptions) break;
   }

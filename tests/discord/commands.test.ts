@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { command as ask } from '../../commands/ask.js';
+import { command as summary } from '../../commands/summary.js';
+import { command as topic } from '../../commands/topic.js';
+import { askReply, openReply } from '../../src/discord/answers.js';
+import type { OptionReader } from '../../src/discord/command.js';
+import { UserError } from '../../src/discord/errors.js';
+import type { Reply } from '../../src/discord/reply.js';
+import { openEngine, type Engine } from '../../src/search/engine.js';
+import { FIXTURE_VAULT } from './e2e/botProcess.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await openEngine({ dir: FIXTURE_VAULT, persist: false });
+});
+
+/** Options as Discord sends them, read through the same interface as discord.js's resolver. */
+const options = (values: Record<string, string | number>): OptionReader => ({
+  getString: (name) => (typeof values[name] === 'string' ? values[name] : null),
+  getInteger: (name) => (typeof values[name] === 'number' ? values[name] : null),
+});
+
+const asReply = (outcome: Reply | UserError): Reply => {
+  if (outcome instanceof UserError) throw new Error(`expected a reply, got the user error: ${outcome.message}`);
+  return outcome;
+};
+
+describe('definitions', () => {
+  test('every command and option has a zh-CN name and description next to the English one', () => {
+    for (const { definition } of [ask, topic, summary]) {
+      expect(definition.name_localizations?.['zh-CN']).toBeTruthy();
+      expect(definition.description_localizations?.['zh-CN']).toBeTruthy();
+      for (const option of definition.options ?? []) {
+        expect(option.name_localizations?.['zh-CN'], option.name).toBeTruthy();
+        expect(option.description_localizations?.['zh-CN'], option.name).toBeTruthy();
+      }
+    }
+  });
+
+  test('/ask takes a required question, an optional since and a limit of 1 to 10; no autocomplete', () => {
+    expect(ask.definition.options).toMatchObject([
+      { name: 'question', required: true, max_length: 60 },
+      { name: 'since', required: false },
+      { name: 'limit', required: false, min_value: 1, max_value: 10 },
+    ]);
+    expect(ask.autocomplete).toBeUndefined();
+  });
+
+  test('/topic and /summary autocomplete their one option', () => {
+    expect(topic.definition.options).toMatchObject([{ name: 'name', required: true, autocomplete: true }]);
+    expect(summary.definition.options).toMatchObject([{ name: 'title', required: true, autocomplete: true }]);
+  });
+});
+
+describe('handlers return what to answer', () => {
+  test('/ask: a page of articles', () => {
+    const reply = asReply(ask.run(options({ question: '芯片', limit: 3 }), engine));
+    expect(reply.content).toBe('「芯片」共 6 篇相关，第 1–3 篇：');
+    expect(reply.embeds).toHaveLength(3);
+  });
+
+  test('/ask with since: only articles from that day on', () => {
+    const reply = asReply(ask.run(options({ question: '芯片', since: '2025-01-05' }), engine));
+    expect(reply.embeds!.map((e) => e.title).sort()).toEqual(['晶圆级芯片跑出每秒千个 Token', '英伟达发布新一代推理芯片']);
+  });
+
+  test('/ask past the last page: a note, not an empty answer', () => {
+    expect(askReply(engine, { query: '芯片', limit: 5, offset: 100, since: '' })).toEqual(new UserError('没有更多结果了。'));
+  });
+
+  test('/ask with a question longer than 60 characters: asked to shorten it', () => {
+    expect(ask.run(options({ question: '芯'.repeat(61) }), engine)).toEqual(new UserError('问题太长了：请控制在 60 个字以内。'));
+  });
+
+  test('/topic with an unknown name: the closest topics, if any', () => {
+    expect(topic.run(options({ name: '量子计算' }), engine)).toBeInstanceOf(UserError);
+    expect(topic.run(options({ name: '' }), engine)).toEqual(new UserError('请输入主题名称，可以从自动补全中选择。'));
+  });
+
+  test('/summary with no matching title: explained', () => {
+    expect(summary.run(options({ title: '完全不相干的标题' }), engine)).toEqual(
+      new UserError('没有标题与「完全不相干的标题」相符的文章。试试标题中的几个字，或在输入时从自动补全中选择。'),
+    );
+  });
+
+  test('the menu opens a topic by name', () => {
+    expect(asReply(openReply(engine, { kind: 'topic', name: '英伟达' })).content).toBe('主题「英伟达」共 2 篇：');
+  });
+});

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export const FIXTURE_VAULT = join(REPO, 'tests/discord/fixtures/vault');
+
+export type LogLine = Record<string, unknown> & { level: number; msg: string };
+
+/**
+ * Every setting given explicitly, empty meaning unset: dotenv never overrides a variable that is
+ * present, so a developer's own `.env` cannot leak into the tests.
+ */
+export function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DISCORD_TOKEN: '',
+    DISCORD_APPLICATION_ID: '',
+    DISCORD_GUILD_ID: '',
+    DISCORD_API_URL: '',
+    DIGEST_DIR: FIXTURE_VAULT,
+    // A fresh saved index per run: the tests neither read nor disturb the developer's `.cache/`.
+    INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'digest-bot-cache-')),
+    LOG_LEVEL: 'info',
+    ...settings,
+  };
+}
+
+/** A process run the way a user runs it (`tsx`), its pino log lines parsed as they come. */
+export class Process {
+  readonly logs: LogLine[] = [];
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<number | null>;
+  private readonly child: ChildProcess;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(script: string, env: NodeJS.ProcessEnv) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let partial = '';
+    this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stdout += chunk;
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        try {
+          this.logs.push(JSON.parse(line) as LogLine);
+        } catch {
+          // Not a log line (e.g. deploy's summary); kept in `stdout`.
+        }
+      }
+      this.notify();
+    });
+    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderr += chunk;
+      this.notify();
+    });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  private notify(): void {
+    for (const waiter of this.waiters) waiter();
+  }
+
+  /** Resolves with the first log line that matches; fails early if the process exits first. */
+  waitForLog(match: (line: LogLine) => boolean, timeoutMs = 30_000): Promise<LogLine> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const line = this.logs.find(match);
+        if (!line) return;
+        done();
+        resolve(line);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no matching log line within ${timeoutMs} ms.\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`));
+      }, timeoutMs);
+      const onExit = (code: number | null) => {
+        done();
+        reject(new Error(`process exited (${code}) before the log line.\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`));
+      };
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        this.child.off('exit', onExit);
+      };
+      this.waiters.add(check);
+      this.child.on('exit', onExit);
+      check();
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+    await this.exited;
+  }
+}
+
+export const startBot = (env: NodeJS.ProcessEnv) => new Process('src/discord/main.ts', env);
+export const runDeploy = (env: NodeJS.ProcessEnv) => new Process('src/discord/deploy.ts', env);

@@ -1,0 +1,320 @@
+import { EventEmitter, once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A fake Discord on 127.0.0.1, enough for the real discord.js client: the REST API over HTTP
+ * and the gateway over a WebSocket (JSON, uncompressed: discord.js 14.28 asks for zlib-stream only
+ * when the optional zlib-sync package is installed, and this project does not install it).
+ * Every request is recorded; tests wait on them as events, never on fixed sleeps.
+ */
+
+export interface Recorded {
+  method: string;
+  /** Decoded path without the query, e.g. `/api/v10/interactions/123/tok/callback`. */
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  body: unknown;
+}
+
+/** What the bot sent in an interaction callback or webhook edit: the message JSON. */
+export interface MessageData {
+  content?: string;
+  embeds?: Embed[];
+  components?: Row[];
+  flags?: number;
+  allowed_mentions?: { parse?: string[] };
+}
+
+export interface Embed {
+  title?: string;
+  url?: string;
+  description?: string;
+  fields?: { name: string; value: string; inline?: boolean }[];
+  footer?: { text: string };
+  timestamp?: string;
+}
+
+export interface Row {
+  type: 1;
+  components: Component[];
+}
+
+export interface Component {
+  type: number;
+  custom_id?: string;
+  label?: string;
+  style?: number;
+  disabled?: boolean;
+  placeholder?: string;
+  options?: { label: string; value: string; description?: string }[];
+}
+
+export interface Callback {
+  type: number;
+  data?: MessageData & { choices?: { name: string; value: string }[] };
+}
+
+interface Failure {
+  status: number;
+  body: unknown;
+}
+
+let lastSnowflake = 1_300_000_000_000_000_000n;
+/** 19-digit ids, increasing, as discord.js expects snowflakes. */
+export const snowflake = () => String(++lastSnowflake);
+
+export class FakeDiscord extends EventEmitter {
+  readonly applicationId = snowflake();
+  readonly botUserId = this.applicationId;
+  readonly userId = snowflake();
+  readonly channelId = snowflake();
+  readonly requests: Recorded[] = [];
+  readonly identifies: unknown[] = [];
+
+  private socket: WebSocket | undefined;
+  private seq = 0;
+  private readonly dispatched: { s: number; t: string; d: unknown }[] = [];
+  private readonly sessionId = `session-${snowflake()}`;
+  private readonly failures: Failure[] = [];
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(
+    readonly token: string,
+    private readonly server: Server,
+    private readonly gateway: WebSocketServer,
+  ) {
+    super();
+  }
+
+  static async start(token = 'fake-token'): Promise<FakeDiscord> {
+    const server = createServer();
+    const gateway = new WebSocketServer({ server, path: '/gateway' });
+    const fake = new FakeDiscord(token, server, gateway);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    gateway.on('connection', (socket) => fake.connect(socket));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What DISCORD_API_URL is set to; discord.js appends `/v10`. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.gateway.clients) client.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** The next interaction callback answers `status` with `body`, as Discord does when it rejects a reply. */
+  failNextCallback(status: number, body: unknown): void {
+    this.failures.push({ status, body });
+  }
+
+  // --- REST -----------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const record: Recorded = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
+    this.requests.push(record);
+    const { status, body } = this.respond(record);
+    res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
+    res.end(body === undefined ? undefined : JSON.stringify(body));
+    this.emit('request', record);
+  }
+
+  private respond(request: Recorded): { status: number; body?: unknown } {
+    const { method, path } = request;
+    const authorized = request.authorization === `Bot ${this.token}`;
+    const unauthorized = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    if (method === 'GET' && path === '/api/v10/gateway/bot') {
+      if (!authorized) return unauthorized;
+      return {
+        status: 200,
+        body: {
+          url: `ws://127.0.0.1:${this.port}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      };
+    }
+    if (method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      return this.failures.shift() ?? { status: 204 };
+    }
+    if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path)) {
+      return { status: 200, body: this.message(request.body as MessageData) };
+    }
+    if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      if (!authorized) return unauthorized;
+      const commands = request.body as object[];
+      return { status: 200, body: commands.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: snowflake() })) };
+    }
+    return { status: 404, body: { message: `404: Not Found (${method} ${path})`, code: 0 } };
+  }
+
+  /** A message as Discord returns it, here for a reply the bot sent: what a click happens on. */
+  message(data: MessageData): object {
+    return {
+      id: snowflake(),
+      channel_id: this.channelId,
+      type: 0,
+      author: { id: this.botUserId, username: 'digest-bot', discriminator: '0', avatar: null, bot: true },
+      content: data.content ?? '',
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      flags: data.flags ?? 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+    };
+  }
+
+  /** Resolves with the first request (already made or still to come) that matches. */
+  waitForRequest(match: (r: Recorded) => boolean, timeoutMs = 20_000): Promise<Recorded> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('request', listener);
+        reject(new Error(`no matching request within ${timeoutMs} ms; got:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`));
+      }, timeoutMs);
+      const listener = (r: Recorded) => {
+        if (!match(r)) return;
+        clearTimeout(timer);
+        this.off('request', listener);
+        resolve(r);
+      };
+      this.on('request', listener);
+    });
+  }
+
+  /** The `n`-th (0-based) callback the bot made to an interaction. */
+  async callback(interactionId: string, n = 0): Promise<Callback> {
+    const path = `/api/v10/interactions/${interactionId}/${this.tokens.get(interactionId)}/callback`;
+    let count = 0;
+    const request = await this.waitForRequest((r) => r.method === 'POST' && r.path === path && count++ === n);
+    return request.body as Callback;
+  }
+
+  /** The edit of the original reply of an interaction (after a deferral). */
+  async edit(interactionId: string): Promise<MessageData> {
+    const path = `/api/v10/webhooks/${this.applicationId}/${this.tokens.get(interactionId)}/messages/@original`;
+    const request = await this.waitForRequest((r) => r.method === 'PATCH' && r.path === path);
+    return request.body as MessageData;
+  }
+
+  // --- Gateway --------------------------------------------------------------------------------
+
+  private connect(socket: WebSocket): void {
+    this.socket = socket;
+    const send = (payload: object) => socket.send(JSON.stringify(payload));
+    send({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
+    socket.on('message', (raw) => {
+      const { op, d } = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (op === 1) send({ op: 11, d: null, s: null, t: null });
+      else if (op === 2) {
+        this.identifies.push(d);
+        if ((d as { token?: string }).token !== this.token) {
+          socket.close(4004, 'Authentication failed.');
+          return;
+        }
+        this.dispatch('READY', {
+          v: 10,
+          user: { id: this.botUserId, username: 'digest-bot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
+          guilds: [],
+          session_id: this.sessionId,
+          resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+          application: { id: this.applicationId, flags: 0 },
+          shard: [0, 1],
+        });
+        this.emit('identified');
+      } else if (op === 6) {
+        const { seq } = d as { seq: number };
+        for (const event of this.dispatched.filter((e) => e.s > seq)) send({ op: 0, ...event });
+        this.dispatch('RESUMED', {});
+        this.emit('resumed');
+      }
+    });
+  }
+
+  /** Sends a dispatch; one sent while the bot is disconnected is replayed when it resumes. */
+  dispatch(t: string, d: unknown): void {
+    const event = { s: ++this.seq, t, d };
+    this.dispatched.push(event);
+    if (this.socket?.readyState === this.socket?.OPEN) this.socket?.send(JSON.stringify({ op: 0, ...event }));
+  }
+
+  /** Drops the gateway connection the way a network blip does; discord.js reconnects and resumes. */
+  dropConnection(): void {
+    this.socket?.terminate();
+  }
+
+  // --- Interactions ---------------------------------------------------------------------------
+
+  private interaction(type: number, data: object, message?: object): string {
+    const id = snowflake();
+    const token = `itoken-${id}`;
+    this.tokens.set(id, token);
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      token,
+      application_id: this.applicationId,
+      type,
+      version: 1,
+      data,
+      channel_id: this.channelId,
+      user: { id: this.userId, username: 'tester', discriminator: '0', global_name: '测试者', avatar: null },
+      locale: 'zh-CN',
+      app_permissions: '0',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      context: 1,
+      ...(message ? { message } : {}),
+    });
+    return id;
+  }
+
+  /** A slash command with its options (name → string or integer). */
+  command(name: string, options: Record<string, string | number> = {}): string {
+    return this.interaction(2, { id: snowflake(), name, type: 1, options: Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'number' ? 4 : 3, value: v })) });
+  }
+
+  /** Autocomplete while the user types `typed` into the option `option`. */
+  autocomplete(name: string, option: string, typed: string): string {
+    return this.interaction(4, { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] });
+  }
+
+  /** A click on a button of a message the bot sent (given as the JSON it sent). */
+  click(message: MessageData, customId: string): string {
+    return this.interaction(3, { custom_id: customId, component_type: 2 }, this.message(message));
+  }
+
+  /** A choice in a string select menu of a message the bot sent. */
+  select(message: MessageData, customId: string, values: string[]): string {
+    return this.interaction(3, { custom_id: customId, component_type: 3, values }, this.message(message));
+  }
+}

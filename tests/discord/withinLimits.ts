@@ -1,0 +1,48 @@
+import type { APIEmbed } from 'discord.js';
+import type { Prepared } from '../../src/discord/reply.js';
+
+/**
+ * Every way a prepared reply can break Discord's limits, as messages (empty when none). Written
+ * out with the raw numbers rather than importing LIMITS, so a wrong constant is caught too.
+ */
+export function limitViolations(reply: Prepared): string[] {
+  const problems: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) problems.push(what);
+  };
+  check((reply.content ?? '').length <= 2000, 'content over 2000');
+  check(reply.embeds.length <= 10, 'more than 10 embeds');
+  let total = 0;
+  reply.embeds.forEach((e: APIEmbed, i) => {
+    check(e.title === undefined || (e.title.trim().length > 0 && e.title.length <= 256), `embed ${i} title blank or over 256`);
+    check(e.description === undefined || e.description.trim().length > 0, `embed ${i} description blank`);
+    check((e.description ?? '').length <= 4096, `embed ${i} description over 4096`);
+    check((e.footer?.text ?? '').length <= 2048, `embed ${i} footer over 2048`);
+    check((e.fields ?? []).length <= 25, `embed ${i} over 25 fields`);
+    for (const f of e.fields ?? []) {
+      check(f.name.trim().length > 0 && f.name.length <= 256, `embed ${i} field name length ${f.name.length}`);
+      check(f.value.trim().length > 0 && f.value.length <= 1024, `embed ${i} field value length ${f.value.length}`);
+    }
+    if (e.url !== undefined) check(/^https?:\/\//.test(e.url), `embed ${i} url not http(s): ${e.url}`);
+    total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
+    total += (e.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+  });
+  check(total <= 6000, `embeds total ${total} over 6000`);
+  check(reply.components.length <= 5, 'more than 5 action rows');
+  for (const row of reply.components) {
+    check(row.components.length <= 5, 'more than 5 components in a row');
+    for (const c of row.components) {
+      if ('custom_id' in c) check(c.custom_id.length <= 100, `custom id over 100: ${c.custom_id}`);
+      if ('options' in c && c.options) {
+        check(c.options.length >= 1 && c.options.length <= 25, 'select options not within 1–25');
+        for (const o of c.options) {
+          check(o.label.trim().length >= 1 && o.label.length <= 100, `option label length ${o.label.length}`);
+          check(o.value.length >= 1 && o.value.length <= 100, `option value length ${o.value.length}`);
+          check((o.description ?? '').length <= 100, `option description length ${o.description?.length}`);
+        }
+      }
+    }
+  }
+  check(JSON.stringify(reply.allowedMentions) === '{"parse":[]}', 'mentions allowed');
+  return problems;
+}
