@@ -30,7 +30,7 @@ export interface AskHit {
 export interface AskAnswer {
   query: string;
   results: AskHit[];
-  /** Total hits above the threshold, of which `results` is a page. */
+  /** Answers above the threshold among the 100 best candidates, of which `results` is a page. */
   total: number;
   /** When nothing clears the threshold: the topics nearest the question. */
   nearestTopics: string[];

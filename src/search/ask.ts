@@ -26,7 +26,7 @@ const BULLET_WEIGHT = 0.5;
 /** Bullets past the best one add a little: several matching points beat one. */
 const OTHER_BULLETS = 0.25;
 /** Only the best documents by the index's own score get their bullets scored one by one. */
-const RERANK = 300;
+const RERANK = 100;
 /** A term matched by prefix or typo tolerance counts less in a bullet than the word itself. */
 const DERIVED_TERM = 0.5;
 

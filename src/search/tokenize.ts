@@ -50,6 +50,7 @@ function pushWords(text: string, tokens: string[], phrases: Phrases): void {
     if (!STOP_WORDS.has(word)) tokens.push(word);
     const parts = splitCompound(word);
     if (parts.length > 1) for (const part of parts) if (!STOP_WORDS.has(part)) tokens.push(part);
+    tokens.push(...adjacentPairs(word));
   }
   for (let size = 2; size <= phrases.maxWords; size++) {
     for (let i = 0; i + size <= words.length; i++) {
@@ -67,4 +68,16 @@ export function splitCompound(word: string): string[] {
   return word
     .split(/[-_/+#']|\.(?!\d)|(?<!\d)\.|(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z]{2})/)
     .filter((part) => part.length > 1 || /\d/.test(part));
+}
+
+/**
+ * `gpt-5.3-codex-spark` → gpt-5.3, 5.3-codex, codex-spark: a name is often written as a piece of a
+ * longer one (Codex-Spark), and must match that piece whole.
+ */
+export function adjacentPairs(word: string): string[] {
+  const pieces = word.split(/([-_/])/);
+  if (pieces.length < 5) return [];
+  const pairs: string[] = [];
+  for (let i = 0; i + 2 < pieces.length; i += 2) pairs.push(pieces[i]! + pieces[i + 1]! + pieces[i + 2]!);
+  return pairs.filter((pair) => !/^[-_/]|[-_/]$/.test(pair));
 }

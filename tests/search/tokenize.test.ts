@@ -8,8 +8,12 @@ import { buildVocabulary, glossesOf, phraseSet } from '../../src/search/vocabula
 // nodejieba's dictionary is global to the process: the test that adds words runs last in this file.
 
 describe('tokenize: Latin text', () => {
-  it('keeps a model name whole and also yields its parts, lower-cased', () => {
-    expect(tokenize('GPT-5.3-Codex-Spark')).toEqual(['gpt-5.3-codex-spark', 'gpt', '5.3', 'codex', 'spark']);
+  it('keeps a model name whole and also yields its parts and adjacent pairs, lower-cased', () => {
+    expect(tokenize('GPT-5.3-Codex-Spark')).toEqual(['gpt-5.3-codex-spark', 'gpt', '5.3', 'codex', 'spark', 'gpt-5.3', '5.3-codex', 'codex-spark']);
+  });
+
+  it('gives a two-part name no pairs beyond the name itself', () => {
+    expect(tokenize('Codex-Spark')).toEqual(['codex-spark', 'codex', 'spark']);
   });
 
   it('keeps dotted and symbol names such as Node.js and C++', () => {
