@@ -150,7 +150,7 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
   const merged = new Map<string, Hit>();
   const df = new Map<string, number>();
   for (const hit of state.docIndex.search(all.query, { ...base, ...all.options, fields: SUMMARY_FIELDS })) {
-    merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: [...hit.queryTerms], terms: [...hit.terms], summaryTerms: hit.queryTerms });
+    merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: hit.queryTerms, terms: hit.terms, summaryTerms: hit.queryTerms });
     for (const term of hit.queryTerms) df.set(term, (df.get(term) ?? 0) + 1);
   }
   const rare = tokens.filter((t) => (df.get(t) ?? 0) < state.docs.length * BODY_MAX_SHARE);
@@ -159,12 +159,13 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
     for (const hit of state.docIndex.search(some.query, { ...base, ...some.options, fields: ['body'] })) {
       const seen = merged.get(hit.id as string);
       if (!seen) {
-        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: [...hit.queryTerms], terms: [...hit.terms], summaryTerms: [] });
+        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: hit.queryTerms, terms: hit.terms, summaryTerms: [] });
         continue;
       }
       seen.score += hit.score;
-      for (const term of hit.queryTerms) if (!seen.queryTerms.includes(term)) seen.queryTerms.push(term);
-      for (const term of hit.terms) if (!seen.terms.includes(term)) seen.terms.push(term);
+      // New arrays: the summary search's own arrays are still this hit's summaryTerms.
+      seen.queryTerms = [...new Set([...seen.queryTerms, ...hit.queryTerms])];
+      seen.terms = [...new Set([...seen.terms, ...hit.terms])];
     }
   }
   return [...merged.values()].sort((a, b) => b.score - a.score);
