@@ -2,7 +2,7 @@
  * A picture of a real bot reply for the README, made without Discord: the seed vault is indexed,
  * `/ask 英伟达的芯片` is answered by the same handler and `prepare()` the bot uses, and the payload
  * it would send is written as JSON and as an HTML mock of a Discord message (screenshot it with
- * headless Chromium; see docs/discord.md).
+ * headless Chromium; see "The reply picture" in README.md).
  *
  *   npx tsx scripts/reply-preview.ts [OUT_DIR]     (default docs/)
  */

@@ -8,7 +8,7 @@ import { createLogger } from './log.js';
 
 const NO_TOKEN = `DISCORD_TOKEN is not set, so the bot cannot connect to Discord.
 
-To run the bot (details in docs/discord.md):
+To run the bot (details in README.md, "The Discord bot"):
   1. cp .env.example .env
   2. set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env
   3. npm run deploy      # once: registers /ask, /topic and /summary
