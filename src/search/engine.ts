@@ -14,7 +14,7 @@ import type { PreparedDoc } from './prepare.js';
 import { openShards, type ShardHandle, type ShardWords } from './shards.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
-import { buildTopics, resolveTopic } from './topics.js';
+import { buildTopics, compareNewestFirst, resolveTopic } from './topics.js';
 import { STOP_WORDS } from './stopwords.js';
 import { buildVocabulary, phraseSet, type Vocabulary } from './vocabulary.js';
 
@@ -322,6 +322,10 @@ function assemble(
     ids: docs.map((d) => docId(d.path)),
     titleKeys: docs.map((d) => titleKey(d.title)),
     topicPaths: new Set(docs.filter((d) => d.kind === 'topic').map((d) => d.path)),
+    newest: docs
+      .map((_, i) => i)
+      .filter((i) => docs[i]!.kind !== 'topic')
+      .sort((a, b) => compareNewestFirst(docs[a]!, docs[b]!)),
     docIndex,
     bullets,
     bulletScorer: bulletScorer(bullets),

@@ -16,6 +16,8 @@ export interface SearchState {
   ids: string[];
   /** titleKey of each doc's title, same order as docs. */
   titleKeys: string[];
+  /** Positions of every document but topic pages, newest first. */
+  newest: number[];
   /** Paths of topic pages, which /ask and /summary leave out. */
   topicPaths: Set<string>;
   docIndex: MiniSearch<DocEntry>;

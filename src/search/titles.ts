@@ -33,11 +33,14 @@ export function findByTitle(state: SearchState, query: string, limit: number): {
     const attempts: SearchOptions[] = [
       { ...base, combineWith: 'AND' },
       { ...base, combineWith: 'AND', prefix: (term) => isLatin(term) && term.length >= 2 },
-      { ...base, combineWith: 'AND', prefix: (term) => isLatin(term) && term.length >= 2, fuzzy: (term) => (isLatin(term) && term.length >= 5 ? 0.25 : false) },
+      // Typos without prefixes: the two together multiply the terms MiniSearch must visit.
+      { ...base, combineWith: 'AND', fuzzy: (term) => isLatin(term) && term.length >= 5, maxFuzzy: 1 },
       { ...base, combineWith: 'OR', prefix: (term) => isLatin(term) && term.length >= 2 },
     ];
+    // Prefix and typo matching apply to English words only; without any, those attempts repeat the first.
+    const latin = tokens.some(isLatin);
     let hits: SearchResult[] = [];
-    for (const attempt of attempts) {
+    for (const attempt of latin ? attempts : [attempts[0]!, attempts[3]!]) {
       hits = state.docIndex.search(q, attempt);
       if (hits.length > 0) break;
     }
@@ -70,11 +73,7 @@ export function clip(text: string, max = MAX_SUGGESTION_CHARS): string {
 export function suggestTitles(state: SearchState, prefix: string): Suggestion[] {
   const indexes = titleKey(prefix)
     ? findByTitle(state, prefix, MAX_SUGGESTIONS).map((r) => r.index)
-    : state.docs
-        .map((_, index) => index)
-        .filter((index) => state.docs[index]!.kind !== 'topic')
-        .sort((a, b) => compareNewestFirst(state.docs[a]!, state.docs[b]!))
-        .slice(0, MAX_SUGGESTIONS);
+    : state.newest.slice(0, MAX_SUGGESTIONS);
   return indexes.map((index) => {
     const title = clip(state.docs[index]!.title);
     // A title cut to 100 characters is still a fragment of the title, which /summary finds.
