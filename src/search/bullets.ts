@@ -18,6 +18,7 @@ export interface BulletScores {
   /**
    * The same, with each term also weighted by how few of this document's bullets hold it: the
    * article's own subject (in every bullet) says little about which bullet states the asked fact.
+   * The weight is squared, so a word in half the bullets counts far less than one in a single bullet.
    */
   local: number[];
 }
@@ -103,7 +104,7 @@ export function bulletScorer(store: BulletStore): BulletScorer {
           const score = perTerm[b * terms + t]!;
           if (score === 0) continue;
           global[b]! += score;
-          local[b]! += (score * Math.log((bullets.length + 1) / holders[t]!)) / spread;
+          local[b]! += score * (Math.log((bullets.length + 1) / holders[t]!) / spread) ** 2;
         }
       }
       return { global, local };
