@@ -18,8 +18,8 @@ const BOOST = { title: 3, oneLine: 2, bullets: 1.5, topics: 1.2, meta: 1, body: 
  * Share of the question's weight an answer must cover, else it is noise: in all, and in its title
  * and summary alone, since an article about something says so there, not only in passing.
  */
-export const MIN_COVERAGE = 0.4;
-export const MIN_SUMMARY_COVERAGE = 0.3;
+const MIN_COVERAGE = 0.4;
+const MIN_SUMMARY_COVERAGE = 0.3;
 const NEAREST_TOPICS = 5;
 const DOC_WEIGHT = 0.5;
 const BULLET_WEIGHT = 0.5;

@@ -16,8 +16,8 @@ import { createRequire } from 'node:module';
 
 const nodejiebaPaths = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
 
-export const FULL_DICT = nodejiebaPaths.DEFAULT_DICT;
-export const FULL_USER_DICT = nodejiebaPaths.DEFAULT_USER_DICT;
+const FULL_DICT = nodejiebaPaths.DEFAULT_DICT;
+const FULL_USER_DICT = nodejiebaPaths.DEFAULT_USER_DICT;
 
 /** A private-use character: never in text, since only Han runs reach jieba. */
 const PLACEHOLDER = '\uE000\uE000';

@@ -44,7 +44,7 @@ export interface OpenReport {
 }
 
 export class Engine {
-  readonly idIndex: Map<string, number>;
+  private readonly idIndex: Map<string, number>;
 
   constructor(
     private readonly state: SearchState,

@@ -13,7 +13,7 @@ const inserted = new Set<string>();
 const added = new Set<string>();
 let recorded: Set<string> | null = null;
 
-export function ensureLoaded(): void {
+function ensureLoaded(): void {
   if (loaded) return;
   nodejieba.load(reduced ? { dict: reduced, ...companionFiles(reduced) } : undefined);
   loaded = true;

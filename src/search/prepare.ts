@@ -19,7 +19,7 @@ export interface PreparedDoc {
   body: string[];
 }
 
-export const MAX_KEYWORDS = 200;
+const MAX_KEYWORDS = 200;
 
 export function prepareDoc(doc: DigestDoc, phrases: Phrases): PreparedDoc {
   const tok = (text: string) => tokenize(text, phrases);

@@ -18,7 +18,7 @@ export function titleKey(text: string): string {
  * Finds documents by title: a fragment of the title first (shortest title wins); when fragments
  * give too few, title words in any order, with prefix and fuzzy matching for English names.
  */
-export function findByTitle(state: SearchState, query: string, limit: number): { index: number; score: number }[] {
+function findByTitle(state: SearchState, query: string, limit: number): { index: number; score: number }[] {
   const key = titleKey(query);
   if (!key) return [];
   const scored = new Map<number, number>();

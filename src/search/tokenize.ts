@@ -74,7 +74,7 @@ export function splitCompound(word: string): string[] {
  * `gpt-5.3-codex-spark` → gpt-5.3, 5.3-codex, codex-spark: a name is often written as a piece of a
  * longer one (Codex-Spark), and must match that piece whole.
  */
-export function adjacentPairs(word: string): string[] {
+function adjacentPairs(word: string): string[] {
   const pieces = word.split(/([-_/])/);
   if (pieces.length < 5) return [];
   const pairs: string[] = [];
