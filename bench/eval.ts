@@ -51,11 +51,10 @@ function scoreAsk(cases: readonly AskCase[], answer: (q: string) => Ranked[]): S
   return { hit1: s.hit1 / n, hit3: s.hit3 / n, mrr5: s.mrr5 / n, fact: s.fact / n, misses: s.misses };
 }
 
+/** Topic and summary sets: one expected answer each, and no bullets to check. */
 function scoreExact(cases: readonly { q: string; expect: string }[], answer: (q: string) => string[]): Scores {
-  const lists = cases.map((c) => ({ c, ranked: answer(c.q).map((path) => ({ path, bullets: [] })) }));
-  const asAsk = lists.map(({ c }) => ({ q: c.q, expect: [c.expect], fact: '' }));
-  const byQuery = new Map(lists.map(({ c, ranked }) => [c.q, ranked]));
-  const scores = scoreAsk(asAsk, (q) => byQuery.get(q)!);
+  const asAsk = cases.map((c) => ({ q: c.q, expect: [c.expect], fact: '' }));
+  const scores = scoreAsk(asAsk, (q) => answer(q).map((path) => ({ path, bullets: [] })));
   return { ...scores, fact: NaN };
 }
 

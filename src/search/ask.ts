@@ -70,7 +70,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     const path = hit.id as string;
     const bulletTerms = new Map(hit.terms.map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]));
     const { global, local } = state.bulletScorer.score(path, bulletTerms);
-    if (numeric) for (const scores of [global, local]) numberBoost(docOf(state, path), scores);
+    if (numeric) numberBoost(docOf(state, path), global, local);
     const best = Math.max(0, ...global);
     const bulletScore = best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best);
     const share = (terms: string[]) => terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / totalWeight;
@@ -104,10 +104,11 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   return { query, results, total: ranked.length, nearestTopics: [] };
 }
 
-function numberBoost(doc: DocRecord, scores: number[]): void {
-  const texts = [doc.oneLine, ...doc.keyPoints, ...doc.risks];
-  scores.forEach((score, k) => {
-    if (score > 0 && HAS_NUMBER.test(texts[k] ?? '')) scores[k] = score * NUMBER_ANSWER;
+/** Boosts, in each score array, the bullets that hold a number; each bullet's text is tested once. */
+function numberBoost(doc: DocRecord, ...arrays: number[][]): void {
+  [doc.oneLine, ...doc.keyPoints, ...doc.risks].forEach((text, k) => {
+    if (!HAS_NUMBER.test(text)) return;
+    for (const scores of arrays) if (scores[k]! > 0) scores[k]! *= NUMBER_ANSWER;
   });
 }
 

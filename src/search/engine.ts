@@ -298,8 +298,8 @@ async function tryIncremental(
       docIndex.add(docEntry(path, prepared));
       putBullets(bullets, ids, path, prepared);
     });
-    const previousWords = dictFile && existsSync(dictFile) ? dictionaryWords(dictFile) : new Set<string>();
-    if (!unchanged) words.words = new Set([...previousWords, ...words.words]);
+    // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
+    if (!unchanged && dictFile && existsSync(dictFile)) words.words = new Set([...dictionaryWords(dictFile), ...words.words]);
     useVaultDictionary(dictFile, unchanged ? null : words, vocabulary);
     const state = assemble(entries, docIndex, bullets, vocabulary);
     const mode = unchanged ? 'loaded' : 'updated';
