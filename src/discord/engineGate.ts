@@ -1,8 +1,9 @@
 import type { Engine } from '../search/engine.js';
 
 /**
- * The engine while it opens: the bot connects at once and answers as soon as the index is there;
- * an interaction arriving before that is deferred (see the router) instead of failing.
+ * The engine the bot answers from. While it first opens, the bot is already connected and an
+ * interaction arriving early is deferred (see the router) instead of failing. Later the vault
+ * watcher swaps in each new engine whole, so an answer reads either the old index or the new one.
  */
 export class EngineGate {
   current: Engine | undefined;
@@ -10,5 +11,9 @@ export class EngineGate {
 
   constructor(opening: Promise<Engine>) {
     this.ready = opening.then((engine) => (this.current = engine));
+  }
+
+  replace(engine: Engine): void {
+    this.current = engine;
   }
 }

@@ -1,6 +1,7 @@
 import { DiscordjsErrorCodes, Events } from 'discord.js';
 import { ConfigError, loadEnv, readConfig, type Config } from '../config.js';
-import { openEngine } from '../search/engine.js';
+import { openEngine, type OpenOptions } from '../search/engine.js';
+import { watchEngine } from '../search/live.js';
 import { attachRouter, createClient } from './client.js';
 import { EngineGate } from './engineGate.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
@@ -41,10 +42,21 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
 
   const commands = await loadCommands(COMMANDS_DIR, log);
+  const vault: OpenOptions = { dir: config.DIGEST_DIR, ...(config.INDEX_CACHE_DIR ? { cacheDir: config.INDEX_CACHE_DIR } : {}) };
   // Opened alongside the login, not before it: the bot is online at once, and early questions wait.
-  const engine = new EngineGate(openEngine({ dir: config.DIGEST_DIR, ...(config.INDEX_CACHE_DIR ? { cacheDir: config.INDEX_CACHE_DIR } : {}) }));
+  const engine = new EngineGate(openEngine(vault));
+  let stopWatching = () => {};
   engine.ready.then(
-    (e) => log.info({ dir: config.DIGEST_DIR, ...e.stats, mode: e.report.mode, skipped: e.skipped.length }, 'index ready'),
+    (first) => {
+      log.info({ dir: config.DIGEST_DIR, ...first.stats, mode: first.report.mode, skipped: first.skipped.length }, 'index ready');
+      stopWatching = watchEngine(first, vault, {
+        onUpdate: ({ engine: next, added, changed, removed, ms }) => {
+          engine.replace(next);
+          log.info({ added: added.length, changed: changed.length, removed: removed.length, ms, articles: next.stats.articles }, 'index updated');
+        },
+        onError: (err) => log.error({ err, dir: config.DIGEST_DIR }, 'could not update the index; still answering from the previous one'),
+      });
+    },
     (err: unknown) => {
       log.fatal({ err, dir: config.DIGEST_DIR }, 'could not open the vault');
       process.exit(1);
@@ -57,6 +69,7 @@ async function main(): Promise<void> {
   client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, id: ready.user.id }, 'ready'));
   const stop = (signal: string) => {
     log.info({ signal }, 'stopping');
+    stopWatching();
     void client.destroy().finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);

@@ -51,6 +51,8 @@ export class Engine {
     readonly stats: IndexStats,
     readonly skipped: SkippedFile[],
     readonly report: OpenReport,
+    /** The vault's files as this index saw them: a later look compares against these. */
+    readonly files: readonly VaultFile[],
     /** Settles once the index is saved: null, or why it could not be (the engine works regardless). */
     readonly saved: Promise<Error | null> = Promise.resolve(null),
   ) {
@@ -106,11 +108,14 @@ export class Engine {
     return docId(path);
   }
 
-  /** `01-博客/OpenAI/xxx` or `00-元语/OpenAI` (with or without `.md`) to its document. */
-  resolveLink(target: string): DocRecord | undefined {
-    const path = target.replace(/\.md$/i, '') + '.md';
+  byPath(path: string): DocRecord | undefined {
     const index = this.state.positions.get(path);
     return index === undefined ? undefined : this.state.docs[index];
+  }
+
+  /** `01-博客/OpenAI/xxx` or `00-元语/OpenAI` (with or without `.md`) to its document. */
+  resolveLink(target: string): DocRecord | undefined {
+    return this.byPath(target.replace(/\.md$/i, '') + '.md');
   }
 }
 
@@ -166,7 +171,7 @@ export async function openEngine(options: OpenOptions): Promise<Engine> {
     builtAt,
     buildMs: Math.round(performance.now() - started),
   };
-  return new Engine(state, stats, skippedOf(entries), report, saving);
+  return new Engine(state, stats, skippedOf(entries), report, listed, saving);
 }
 
 interface Built {

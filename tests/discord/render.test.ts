@@ -131,7 +131,7 @@ describe('renderAsk', () => {
       {
         title: '\\*\\*OpenAI\\*\\* 绕过英伟达',
         description: '**要点** 速度：每秒 1,000 个 Token\n**风险** 风险：未经独立验证 @everyone',
-        footer: { text: '2025-01-30 · 张三 · 机器之心 · 索引共 1234 篇，建于' },
+        footer: { text: '2025-01-30 · 张三 · 机器之心 · 索引共 1234 篇，更新于' },
         timestamp: '2025-01-31T08:00:00.000Z',
       },
     ]);

@@ -54,7 +54,7 @@ describe('/ask', () => {
     expect(first.title).toBe('英伟达发布新一代推理芯片');
     expect(first.url).toBe('https://example.com/articles/2');
     expect(first.description).toContain('**要点** 能效：新芯片推理能效提升一倍。');
-    expect(first.footer!.text).toBe('2025-01-05 · Nvidia · 测试媒体 · 索引共 6 篇，建于');
+    expect(first.footer!.text).toBe('2025-01-05 · Nvidia · 测试媒体 · 索引共 6 篇，更新于');
     expect(Number.isNaN(Date.parse(first.timestamp!))).toBe(false);
   });
 
@@ -116,7 +116,7 @@ describe('/topic', () => {
     expect(embed.title).toBe('主题：芯片');
     expect(embed.description).toContain('芯片（Chip）指集成电路');
     expect(embed.description).toContain('1. [晶圆级芯片跑出每秒千个 Token](https://example.com/articles/1) · 2025-01-06');
-    expect(embed.footer!.text).toBe('索引共 6 篇，建于');
+    expect(embed.footer!.text).toBe('索引共 6 篇，更新于');
     expect(menu(message)!.options!.map((o) => o.label)[0]).toBe('晶圆级芯片跑出每秒千个 Token');
   });
 
@@ -150,7 +150,7 @@ describe('/summary', () => {
     expect(embed.fields!.map((f) => f.name)).toEqual(['要点', '风险', '关联主题', '相关文档']);
     // Vault text is escaped: `_斜体_` stays literal, and `@everyone` pings nobody (allowed_mentions).
     expect(embed.fields![0]!.value).toContain('提醒 @everyone：这是 \\_斜体\\_ 与');
-    expect(embed.footer!.text).toBe('2025-01-06 · Cerebras · 测试媒体 · 索引共 6 篇，建于');
+    expect(embed.footer!.text).toBe('2025-01-06 · Cerebras · 测试媒体 · 索引共 6 篇，更新于');
   });
 
   test('its menu opens related documents the vault holds (not missing ones) and topics', async () => {
