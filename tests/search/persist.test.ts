@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../src/search/engine.js';
-import { cleanupTemp, copyVault, FILES, tempDir, writeVaultFile } from '../helpers/vault.js';
+import { cleanupTemp, copyVault, FILES, PROJECT_ROOT, tempDir, writeVaultFile } from '../helpers/vault.js';
 
 /**
  * The saved index, tested through openEngine only: its layout is the engine's own business, so these
@@ -206,5 +208,27 @@ describe('the saved index', () => {
     expect([reopenedA.report.mode, reopenedB.report.mode]).toEqual(['loaded', 'loaded']);
     expect(reopenedA.summary('Gemini').results.map((r) => r.path)).toEqual([FILES.google]);
     expect(reopenedB.summary('Gemini').results).toEqual([]);
+  });
+});
+
+describe('writeSaved', () => {
+  it('leaves a whole saved index, the old or the new, when the writing process is killed mid-write', async () => {
+    const file = join(tempDir('digest-crash-'), 'index.json');
+    // A writer that saves two large, different indexes over each other until it is killed.
+    const writer = `
+      import { writeSaved } from './src/search/persist.ts';
+      const big = (tag) => ({ fingerprint: tag, files: [], docIndex: { text: tag.repeat(4_000_000) }, bullets: {} });
+      const versions = [big('a'), big('b')];
+      for (let i = 0; ; i++) { await writeSaved(process.argv[1], versions[i % 2]); if (i === 0) console.log('first'); }`;
+    for (const delayMs of [0, 40, 90, 150]) {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', writer, file], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      await once(child.stdout!, 'data');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { fingerprint: string; docIndex: { text: string } };
+      expect(['a', 'b']).toContain(saved.fingerprint);
+      expect(saved.docIndex.text).toHaveLength(4_000_000);
+    }
   });
 });
