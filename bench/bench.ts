@@ -3,7 +3,7 @@
  * never pass/fail: cold build, warm start, query latency, peak RSS, index size.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEngine } from '../src/search/engine.js';
@@ -17,7 +17,7 @@ interface ChildReport {
 }
 
 /** Runs the engine in a fresh process, as a user would, and reads back its own timing. */
-function child(mode: 'cold' | 'warm', dir: string, cacheDir: string): ChildReport & { wallMs: number } {
+function child(mode: 'cold' | 'warm' | 'update', dir: string, cacheDir: string): ChildReport & { wallMs: number } {
   const started = performance.now();
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'child.ts'), mode, dir, cacheDir], {
     cwd: ROOT,
@@ -44,6 +44,20 @@ function roundPercentile(rounds: number[][], p: number): number {
   return median(rounds.map((times) => percentile(times, p)));
 }
 
+/** The watcher on a copy of the vault (the benchmark never writes to the vault itself), one new article per run. */
+function measureUpdates(dir: string): ChildReport[] {
+  const copy = mkdtempSync(join(tmpdir(), 'digest-bench-vault-'));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'digest-bench-'));
+  try {
+    cpSync(dir, copy, { recursive: true });
+    child('cold', copy, cacheDir);
+    return Array.from({ length: RUNS }, () => child('update', copy, cacheDir));
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? REAL_VAULT;
   if (!requireVault(dir, 'bench')) return;
@@ -61,6 +75,7 @@ async function main(): Promise<void> {
 
   const engine = await openEngine({ dir, cacheDir });
   rmSync(cacheDir, { recursive: true, force: true });
+  const updates = measureUpdates(dir);
   const asks = readJsonl<{ q: string }>('ask.jsonl').map((c) => c.q);
   const topics = readJsonl<{ q: string }>('topic.jsonl').map((c) => c.q);
   const summaries = readJsonl<{ q: string }>('summary.jsonl').map((c) => c.q);
@@ -79,6 +94,8 @@ async function main(): Promise<void> {
   console.log(`warm start (wall)        ${fmt(median(warm.map((c) => c.wallMs)) / 1000, 2)} s, process start to first answer`);
   console.log(`peak RSS cold build      ${fmt(median(cold.map((c) => c.maxRssMb)), 0)} MB`);
   console.log(`peak RSS warm start      ${fmt(median(warm.map((c) => c.maxRssMb)), 0)} MB`);
+  console.log(`live update (wall)       ${fmt(median(updates.map((c) => c.ms)) / 1000, 2)} s, article written to the new index serving it (0.5 s of it is the watcher's quiet time)`);
+  console.log(`peak RSS live update     ${fmt(median(updates.map((c) => c.maxRssMb)), 0)} MB`);
   console.log(`index on disk            ${fmt(indexBytes / 1048576, 1)} MB`);
   for (const [name, rounds] of latency) {
     const p50 = fmt(roundPercentile(rounds, 50), 2);
