@@ -13,7 +13,7 @@ const KEYS = {
   date: ['发布日期', '发布时间', '日期', 'date', 'published', 'pubDate', '记录日期', '创建时间', '更新日期', 'created'],
   author: ['作者', 'author', 'authors', '译者'],
   source: ['来源', 'source', '站点', '出处', 'site', '媒体'],
-  url: ['原文链接', '原文', '原始链接', 'url', 'link', 'source_url', 'sourceUrl', '链接', '来源链接'],
+  url: ['原文链接', '原文', '原始链接', '原帖链接', 'url', 'link', 'source_url', 'sourceUrl', '链接', '来源链接'],
   homepage: ['项目主页', '官方网站', '官网', '项目仓库', '仓库链接', '仓库', '主页', 'homepage', 'repo', 'repository', '来源仓库'],
 } as const;
 

@@ -101,6 +101,15 @@ describe('parseDocument: metadata', () => {
     expect([doc.sourceName, doc.url]).toEqual(['huggingface.co', 'https://huggingface.co/learn']);
   });
 
+  it('takes a post’s link (原帖链接) as its source link', () => {
+    const doc = record('---\ntitle: T\n原文标题: "黑 on X"\n原帖链接: "https://x.com/a/status/1"\n---\n\n正文\n');
+    expect(doc.url).toBe('https://x.com/a/status/1');
+  });
+
+  it('has no link where the source link field holds no address', () => {
+    expect(record('---\ntitle: T\n原文链接: "见正文各条目链接"\n---\n\n正文\n').url).toBe('');
+  });
+
   it('leaves missing metadata empty', () => {
     const doc = record('# 只有标题\n');
     expect([doc.date, doc.author, doc.sourceName, doc.url]).toEqual(['', '', '', '']);
