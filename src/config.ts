@@ -6,6 +6,23 @@ const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 2
 // An empty line in .env (`DISCORD_GUILD_ID=`) means unset, as it reads.
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/** What is wrong with DIGEST_BASE_URL, if anything: pages are linked by adding their path after it. */
+function siteBaseProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'must be a URL such as https://digest.example.com/';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must be http or https, not ${url.protocol}`;
+  if (/[?#]/.test(text)) return 'must not have a query (?…) or fragment (#…): page paths are added after it';
+  if (url.username || url.password) return 'must not contain a user name or password';
+  return undefined;
+}
+
+/** The published digest site, where articles without a source link are linked to their page. */
+export const siteBaseUrl = z.string().refine((text) => !siteBaseProblem(text), (text) => ({ message: siteBaseProblem(text) ?? '' }));
+
 const schema = z.object({
   DISCORD_TOKEN: z.string({ required_error: 'is not set' }).min(1, 'is empty'),
   DISCORD_APPLICATION_ID: z.string({ required_error: 'is not set' }).pipe(snowflake),
@@ -14,6 +31,7 @@ const schema = z.object({
     (v) => (v === '' || v === undefined ? 'seeds/' : v),
     z.string().refine((dir) => existsSync(dir) && statSync(dir).isDirectory(), (dir) => ({ message: `folder not found: ${dir}` })),
   ),
+  DIGEST_BASE_URL: optional(siteBaseUrl),
   DISCORD_API_URL: optional(z.string().url('must be a URL such as http://127.0.0.1:8080/api').refine((u) => /^https?:/.test(u), 'must be http or https')),
   /** Where the saved index lives (the terminal mode reads the same setting). */
   INDEX_CACHE_DIR: optional(z.string()),

@@ -9,11 +9,11 @@ describe('readConfig', () => {
   });
 
   test('an empty value means unset', () => {
-    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', LOG_LEVEL: 'info' });
+    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', LOG_LEVEL: 'info' });
   });
 
   test('takes every setting', () => {
-    const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', INDEX_CACHE_DIR: '/tmp/x', LOG_LEVEL: 'debug' };
+    const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', DIGEST_BASE_URL: 'https://me.github.io/digest/', INDEX_CACHE_DIR: '/tmp/x', LOG_LEVEL: 'debug' };
     expect(readConfig(env)).toEqual(env);
   });
 
@@ -29,5 +29,32 @@ describe('readConfig', () => {
           'Set it in the environment or in .env (see .env.example).',
       ),
     );
+  });
+
+  test('DIGEST_BASE_URL: an http(s) address, with or without a folder', () => {
+    for (const base of ['https://digest.example.com', 'https://digest.example.com/', 'http://127.0.0.1:8080/site', 'https://me.github.io/AI 文摘/']) {
+      expect(readConfig({ ...VALID, DIGEST_BASE_URL: base }).DIGEST_BASE_URL).toBe(base);
+    }
+  });
+
+  test('DIGEST_BASE_URL: anything a page path cannot follow is refused, saying why', () => {
+    const refusal = (base: string) => {
+      try {
+        readConfig({ ...VALID, DIGEST_BASE_URL: base });
+      } catch (error) {
+        return (error as Error).message.split('\n')[1];
+      }
+      return 'accepted';
+    };
+    expect(refusal('digest.example.com')).toBe('  DIGEST_BASE_URL: must be a URL such as https://digest.example.com/');
+    expect(refusal('/site/')).toBe('  DIGEST_BASE_URL: must be a URL such as https://digest.example.com/');
+    expect(refusal('//digest.example.com/')).toBe('  DIGEST_BASE_URL: must be a URL such as https://digest.example.com/');
+    expect(refusal('javascript:alert(1)')).toBe('  DIGEST_BASE_URL: must be http or https, not javascript:');
+    expect(refusal('file:///srv/site/')).toBe('  DIGEST_BASE_URL: must be http or https, not file:');
+    expect(refusal('obsidian://open?vault=digest')).toBe('  DIGEST_BASE_URL: must be http or https, not obsidian:');
+    expect(refusal('https://digest.example.com/?lang=zh')).toBe('  DIGEST_BASE_URL: must not have a query (?…) or fragment (#…): page paths are added after it');
+    expect(refusal('https://digest.example.com/#top')).toBe('  DIGEST_BASE_URL: must not have a query (?…) or fragment (#…): page paths are added after it');
+    expect(refusal('https://digest.example.com/?')).toBe('  DIGEST_BASE_URL: must not have a query (?…) or fragment (#…): page paths are added after it');
+    expect(refusal('https://user:secret@digest.example.com/')).toBe('  DIGEST_BASE_URL: must not contain a user name or password');
   });
 });
