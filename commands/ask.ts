@@ -39,8 +39,8 @@ export const command: Command = {
     )
     .toJSON(),
 
-  run: (options, engine) =>
-    askReply(engine, {
+  run: (options, engine, links) =>
+    askReply(engine, links, {
       query: options.getString('question') ?? '',
       since: options.getString('since') ?? '',
       limit: options.getInteger('limit') ?? ASK_LIMIT.default,

@@ -19,6 +19,6 @@ export const command: Command = {
     )
     .toJSON(),
 
-  run: (options, engine) => summaryReply(engine, options.getString('title') ?? ''),
+  run: (options, engine, links) => summaryReply(engine, links, options.getString('title') ?? ''),
   autocomplete: (engine, typed) => engine.autocomplete('title', typed),
 };

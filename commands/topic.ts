@@ -19,6 +19,6 @@ export const command: Command = {
     )
     .toJSON(),
 
-  run: (options, engine) => topicReply(engine, options.getString('name') ?? ''),
+  run: (options, engine, links) => topicReply(engine, links, options.getString('name') ?? ''),
   autocomplete: (engine, typed) => engine.autocomplete('topic', typed),
 };

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ButtonStyle, ComponentType, type APIEmbed, type APIComponentInMessageActionRow } from 'discord.js';
 import { command } from '../commands/ask.js';
+import { replyLinks } from '../src/discord/render/links.js';
 import { prepare, type Prepared } from '../src/discord/reply.js';
 import { openEngine } from '../src/search/engine.js';
 
@@ -30,7 +31,8 @@ try {
   const engine = await openEngine({ dir: 'seeds', cacheDir });
   // The slash command's options as discord.js would hand them to the handler.
   const options = { getString: (name: string) => (name === 'question' ? QUESTION : null), getInteger: () => null };
-  payload = prepare(command.run(options, engine));
+  // As the bot links without DIGEST_BASE_URL: the seed has no source link, so its path shows.
+  payload = prepare(command.run(options, engine, replyLinks(undefined, engine)));
   // The index is saved in the background; removing the folder before that would leave it behind.
   await engine.saved;
 } finally {

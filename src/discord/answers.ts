@@ -4,6 +4,7 @@ import { MAX_QUESTION, type OpenTarget } from './customId.js';
 import { UserError } from './errors.js';
 import { noAnswerText, renderAsk, type AskPage } from './render/ask.js';
 import type { OpenOption } from './render/components.js';
+import type { Links } from './render/links.js';
 import { renderSummary, noSummaryText } from './render/summary.js';
 import { renderTopic, TOPIC_PAGE, unknownTopicText } from './render/topic.js';
 import type { Reply } from './reply.js';
@@ -16,7 +17,7 @@ export interface AskRequest extends AskPage {
   query: string;
 }
 
-export function askReply(engine: Engine, request: AskRequest): Reply | UserError {
+export function askReply(engine: Engine, links: Links, request: AskRequest): Reply | UserError {
   const query = request.query.trim();
   if (!query) return new UserError('请输入问题，例如：英伟达的芯片。');
   if (Array.from(query).length > MAX_QUESTION) return new UserError(`问题太长了：请控制在 ${MAX_QUESTION} 个字以内。`);
@@ -31,32 +32,32 @@ export function askReply(engine: Engine, request: AskRequest): Reply | UserError
     { target: { kind: 'doc', id: hit.id }, label: `摘要：${hit.title}`, description: hit.oneLine } satisfies OpenOption,
     ...relatedOptions(engine, hit),
   ]);
-  return renderAsk(answer, engine.stats, page, [...open, ...topicOptions(answer.results.flatMap((h) => h.topics))]);
+  return renderAsk(answer, engine.stats, page, [...open, ...topicOptions(answer.results.flatMap((h) => h.topics))], links);
 }
 
-export function topicReply(engine: Engine, name: string, offset = 0): Reply | UserError {
+export function topicReply(engine: Engine, links: Links, name: string, offset = 0): Reply | UserError {
   if (!name.trim()) return new UserError('请输入主题名称，可以从自动补全中选择。');
   const answer = engine.topic(name.trim(), { limit: TOPIC_PAGE, offset });
   if (answer.topic === null) return new UserError(unknownTopicText(answer));
   if (answer.results.length === 0 && offset > 0) return new UserError('没有更多文章了。');
-  return renderTopic({ ...answer, topic: answer.topic }, engine.stats, offset);
+  return renderTopic({ ...answer, topic: answer.topic }, engine.stats, offset, links);
 }
 
-export function summaryReply(engine: Engine, query: string): Reply | UserError {
+export function summaryReply(engine: Engine, links: Links, query: string): Reply | UserError {
   if (!query.trim()) return new UserError('请输入标题，可以从自动补全中选择。');
   const answer = engine.summary(query.trim(), { limit: 6 });
   const [best, ...others] = answer.results;
   if (!best) return new UserError(noSummaryText(query.trim()));
   const otherOptions = others.map((doc): OpenOption => ({ target: { kind: 'doc', id: doc.id }, label: doc.title, description: '标题相近' }));
-  return renderSummary(best, engine.stats, [...docOptions(engine, best), ...otherOptions], others.length);
+  return renderSummary(best, engine.stats, [...docOptions(engine, best), ...otherOptions], links, others.length);
 }
 
 /** What a choice in the "open" menu shows: a document's summary, or a topic's first page. */
-export function openReply(engine: Engine, target: OpenTarget): Reply | UserError {
-  if (target.kind === 'topic') return topicReply(engine, target.name);
+export function openReply(engine: Engine, links: Links, target: OpenTarget): Reply | UserError {
+  if (target.kind === 'topic') return topicReply(engine, links, target.name);
   const doc = engine.docById(target.id);
   if (!doc) return new UserError('这篇文章已不在索引中，可能已被删除或改名。');
-  return renderSummary(doc, engine.stats, docOptions(engine, doc));
+  return renderSummary(doc, engine.stats, docOptions(engine, doc), links);
 }
 
 function docOptions(engine: Engine, doc: Pick<DocRecord, 'related' | 'topics'>): OpenOption[] {

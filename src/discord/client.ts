@@ -18,12 +18,15 @@ import { decodeCustomId, decodeOpenValue } from './customId.js';
 import type { EngineGate } from './engineGate.js';
 import { APOLOGY, STALE_COMPONENT, UserError } from './errors.js';
 import type { Logger } from './log.js';
+import { replyLinks, type Links } from './render/links.js';
 import { prepareChoices, send, type Reply } from './reply.js';
 
 export interface Bot {
   commands: ReadonlyMap<string, Command>;
   engine: EngineGate;
   log: Logger;
+  /** DIGEST_BASE_URL: where replies link articles that have no source link. */
+  siteBase: string | undefined;
 }
 
 export function createClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
@@ -49,7 +52,7 @@ async function route(interaction: Interaction, bot: Bot): Promise<void> {
     else if (interaction.isChatInputCommand()) {
       const command = bot.commands.get(interaction.commandName);
       if (!command) await send(interaction, new UserError('这个命令已不存在，请刷新后重试。'));
-      else await answer(interaction, bot, (engine) => command.run(interaction.options, engine), 'reply');
+      else await answer(interaction, bot, (engine, links) => command.run(interaction.options, engine, links), 'reply');
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) await component(interaction, bot);
   } catch (err) {
     bot.log.error({ err, ...context }, 'interaction failed');
@@ -73,15 +76,16 @@ async function autocomplete(interaction: AutocompleteInteraction, bot: Bot): Pro
 async function answer(
   interaction: RepliableInteraction,
   bot: Bot,
-  work: (engine: Engine) => Reply | UserError,
+  work: (engine: Engine, links: Links) => Reply | UserError,
   how: 'reply' | 'update',
 ): Promise<void> {
+  const reply = (engine: Engine) => work(engine, replyLinks(bot.siteBase, engine));
   const engine = bot.engine.current;
-  if (engine) return send(interaction, work(engine), how);
+  if (engine) return send(interaction, reply(engine), how);
   if (how === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
   else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   bot.log.info(describe(interaction), 'deferred: index still opening');
-  await send(interaction, work(await bot.engine.ready), how);
+  await send(interaction, reply(await bot.engine.ready), how);
 }
 
 async function component(interaction: ButtonInteraction | StringSelectMenuInteraction, bot: Bot): Promise<void> {
@@ -90,13 +94,13 @@ async function component(interaction: ButtonInteraction | StringSelectMenuIntera
     case 'share':
       return send(interaction, shared(interaction.message));
     case 'askPage':
-      return answer(interaction, bot, (engine) => askReply(engine, state), 'update');
+      return answer(interaction, bot, (engine, links) => askReply(engine, links, state), 'update');
     case 'topicPage':
-      return answer(interaction, bot, (engine) => topicReply(engine, state.topic, state.offset), 'update');
+      return answer(interaction, bot, (engine, links) => topicReply(engine, links, state.topic, state.offset), 'update');
     case 'open': {
       const target = interaction.isStringSelectMenu() ? decodeOpenValue(interaction.values[0] ?? '') : null;
       if (!target) return send(interaction, STALE_COMPONENT);
-      return answer(interaction, bot, (engine) => openReply(engine, target), 'reply');
+      return answer(interaction, bot, (engine, links) => openReply(engine, links, target), 'reply');
     }
     default:
       return send(interaction, STALE_COMPONENT);

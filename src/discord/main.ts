@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   );
 
   const client = createClient(config);
-  attachRouter(client, { commands, engine, log });
+  attachRouter(client, { commands, engine, log, siteBase: config.DIGEST_BASE_URL });
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
   client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, id: ready.user.id }, 'ready'));
   const stop = (signal: string) => {

@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import { UserError } from './errors.js';
 import { LIMITS } from './limits.js';
-import { truncate } from './text.js';
+import { truncate, truncateMarkdown } from './text.js';
 
 /** What every handler answers with: plain data, rendered by pure functions. */
 export interface Reply {
@@ -73,14 +73,14 @@ function fitEach(embed: APIEmbed): APIEmbed {
   const { title, description, ...rest } = embed;
   const fitted: APIEmbed = rest;
   if (!blank(title)) fitted.title = truncate(title!, LIMITS.embedTitle);
-  if (!blank(description)) fitted.description = truncate(description!, LIMITS.embedDescription);
+  if (!blank(description)) fitted.description = truncateMarkdown(description!, LIMITS.embedDescription);
   if (embed.footer) fitted.footer = { ...embed.footer, text: truncate(embed.footer.text, LIMITS.footerText) };
   if (embed.author) fitted.author = { ...embed.author, name: truncate(embed.author.name, LIMITS.authorName) };
   if (embed.fields) {
     fitted.fields = embed.fields
       .filter((f) => !blank(f.name) && !blank(f.value))
       .slice(0, LIMITS.embedFields)
-      .map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName), value: truncate(f.value, LIMITS.fieldValue) }));
+      .map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName), value: truncateMarkdown(f.value, LIMITS.fieldValue) }));
   }
   return fitted;
 }
@@ -109,8 +109,8 @@ export function fitEmbeds(input: readonly APIEmbed[]): APIEmbed[] {
   embeds = embeds.map((e) =>
     fitEach({
       ...e,
-      ...(e.description !== undefined ? { description: truncate(e.description, cap) } : {}),
-      ...(e.fields ? { fields: e.fields.map((f) => ({ ...f, value: truncate(f.value, cap) })) } : {}),
+      ...(e.description !== undefined ? { description: truncateMarkdown(e.description, cap) } : {}),
+      ...(e.fields ? { fields: e.fields.map((f) => ({ ...f, value: truncateMarkdown(f.value, cap) })) } : {}),
     }),
   );
   while (embeds.length > 1 && totalLength(embeds) > LIMITS.embedsTotal) embeds = embeds.slice(0, -1);

@@ -39,24 +39,38 @@ export function vaultText(text: string, max: number): string {
   return truncate(escapeVault(text), max);
 }
 
-/** Only web links may become a clickable title or link; anything else in the vault is dropped. */
-export function webUrl(url: string): string | undefined {
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * `truncate` for markdown that may hold `[label](address)` links the renderers made: a cut inside
+ * one would show half of it as raw text, so the cut moves back to before its `[`.
+ */
+export function truncateMarkdown(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = truncate(text, max);
+  const mark = cut.endsWith(CUT_MARK) ? CUT_MARK : '';
+  return beforeOpenLink(cut.slice(0, cut.length - mark.length)) + mark;
 }
 
-/** `[text](url)` when the url is a web link (text escaped, brackets too), else the escaped text. */
-export function maskedLink(text: string, url: string, max: number): string {
-  const href = webUrl(url);
-  if (!href) return vaultText(text, max);
-  // Parentheses would end the link early; percent-encoding keeps the address the same.
-  const target = href.replace(/\(/g, '%28').replace(/\)/g, '%29');
-  const room = max - target.length - '[]()'.length;
-  // A link whose label would be cut to almost nothing says less than the plain title.
-  if (room < 20) return vaultText(text, max);
-  return `[${vaultText(text, room)}](${target})`;
+/**
+ * `text` up to the start of a link left open at its end, else all of it. Vault text has every
+ * bracket escaped (escapeVault), so an unescaped `[` can only open a link; its label has no
+ * unescaped brackets and its address no `)` (maskedLink encodes them).
+ */
+function beforeOpenLink(text: string): string {
+  let open = -1;
+  let part: 'text' | 'label' | 'address' = 'text';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (part === 'address') {
+      if (char === ')') part = 'text';
+    } else if (char === '\\') i++;
+    else if (char === '[') {
+      open = i;
+      part = 'label';
+    } else if (part === 'label' && char === ']') {
+      // At the very end, the cut may have taken the `(` that made this a link.
+      part = text[i + 1] === '(' || i + 1 === text.length ? 'address' : 'text';
+      if (part === 'address') i++;
+    }
+  }
+  return part === 'text' ? text : text.slice(0, open);
 }

@@ -14,7 +14,7 @@ import type { PreparedDoc } from './prepare.js';
 import { openShards, type ShardHandle, type ShardWords } from './shards.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
-import { buildTopics, compareNewestFirst, resolveTopic } from './topics.js';
+import { buildTopics, compareNewestFirst, resolveTopic, topicKey } from './topics.js';
 import { STOP_WORDS } from './stopwords.js';
 import { buildVocabulary, phraseSet, type Vocabulary } from './vocabulary.js';
 
@@ -106,6 +106,13 @@ export class Engine {
 
   idOf(path: string): string {
     return docId(path);
+  }
+
+  /** The page of the topic with exactly this name (any case or spacing), when the vault has one. */
+  topicPage(name: string): DocRecord | undefined {
+    const key = topicKey(name);
+    const topic = this.state.topics.find((t) => t.path && topicKey(t.name) === key);
+    return topic ? this.byPath(topic.path) : undefined;
   }
 
   byPath(path: string): DocRecord | undefined {

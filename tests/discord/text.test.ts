@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { CUT_MARK, escapeVault, maskedLink, truncate, vaultText, webUrl } from '../../src/discord/text.js';
+import { CUT_MARK, escapeVault, truncate, truncateMarkdown, vaultText } from '../../src/discord/text.js';
 
 const unescape = (s: string) => s.replace(/\\(.)/gsu, '$1');
 
@@ -74,22 +74,25 @@ describe('escapeVault', () => {
   });
 });
 
-describe('urls', () => {
-  test('only http and https urls pass', () => {
-    expect(webUrl('https://example.com/a b')).toBe('https://example.com/a%20b');
-    expect(webUrl('http://example.com')).toBe('http://example.com/');
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://example.com', 'file:///etc/passwd', '', '不是链接']) {
-      expect(webUrl(bad)).toBeUndefined();
+describe('truncateMarkdown', () => {
+  const LINK = '[英伟达](https://example.com/a)';
+
+  test('a cut inside a link moves back to before it: no half link is left as raw text', () => {
+    const text = `第一篇 ${LINK}\n第二篇 ${LINK}`;
+    for (let max = text.length - 1; max > 20; max--) {
+      const cut = truncateMarkdown(text, max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(cut.replace(CUT_MARK, '').replaceAll(LINK, '')).not.toMatch(/[[\]()]/);
     }
+    expect(truncateMarkdown(text, 43)).toBe(`第一篇 ${LINK}\n第二篇 ${CUT_MARK}`);
+    expect(truncateMarkdown(text, 27)).toBe(`第一篇 ${CUT_MARK}`);
   });
 
-  test('a masked link keeps its parentheses inside the address', () => {
-    expect(maskedLink('维基 [百科]', 'https://en.wikipedia.org/wiki/Chip_(computing)', 200)).toBe(
-      '[维基 \\[百科\\]](https://en.wikipedia.org/wiki/Chip_%28computing%29)',
-    );
+  test('escaped brackets are text, not links, and are cut like text', () => {
+    expect(truncateMarkdown('\\[注释\\] 很长很长很长的一句话', 14)).toBe(`\\[注释\\] 很${CUT_MARK}`);
   });
 
-  test('without a web url, a masked link is just the escaped text', () => {
-    expect(maskedLink('**标题**', 'javascript:alert(1)', 100)).toBe('\\*\\*标题\\*\\*');
+  test('text that fits, links and all, is left alone', () => {
+    expect(truncateMarkdown(LINK, LINK.length)).toBe(LINK);
   });
 });

@@ -23,7 +23,10 @@ export function limitViolations(reply: Prepared): string[] {
       check(f.name.trim().length > 0 && f.name.length <= 256, `embed ${i} field name length ${f.name.length}`);
       check(f.value.trim().length > 0 && f.value.length <= 1024, `embed ${i} field value length ${f.value.length}`);
     }
-    if (e.url !== undefined) check(/^https?:\/\//.test(e.url), `embed ${i} url not http(s): ${e.url}`);
+    if (e.url !== undefined) check(isWebAddress(e.url), `embed ${i} url not http(s): ${e.url}`);
+    for (const text of [e.description ?? '', ...(e.fields ?? []).map((f) => f.value)]) {
+      for (const target of linkTargets(text)) check(isWebAddress(target), `embed ${i} links to ${target}`);
+    }
     total += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
     total += (e.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
   });
@@ -43,6 +46,22 @@ export function limitViolations(reply: Prepared): string[] {
       }
     }
   }
+  for (const target of linkTargets(reply.content ?? '')) check(isWebAddress(target), `content links to ${target}`);
   check(JSON.stringify(reply.allowedMentions) === '{"parse":[]}', 'mentions allowed');
   return problems;
+}
+
+/** An absolute http(s) address as the URL parser writes it: no other scheme, no space or control character. */
+function isWebAddress(text: string): boolean {
+  if (!/^https?:\/\/[^\s\u0000-\u001f]+$/.test(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
+}
+
+/** The address of every markdown link `[label](address)` Discord would render: `](` not escaped. */
+function linkTargets(markdown: string): string[] {
+  const targets: string[] = [];
+  // An odd run of backslashes escapes the `]`; an even one is escaped backslashes.
+  for (const m of markdown.matchAll(/(\\*)\]\(([^)]*)\)?/g)) if (m[1]!.length % 2 === 0) targets.push(m[2]!);
+  return targets;
 }

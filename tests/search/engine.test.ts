@@ -218,4 +218,12 @@ describe('Engine lookups', () => {
     expect(engine.resolveLink('00-元语/LLM.md')?.kind).toBe('topic');
     expect(engine.resolveLink('00-元语/不存在')).toBeUndefined();
   });
+
+  it('finds a topic’s page by its exact name, in any case or spacing, and only a page the vault has', () => {
+    expect(engine.topicPage('Claude Code')?.path).toBe('00-元语/Claude Code.md');
+    expect(engine.topicPage('claudecode')?.path).toBe('00-元语/Claude Code.md');
+    // Typo-tolerant lookup is for what users type; a link must not land on a neighbouring topic.
+    expect(engine.topicPage('Claude Cod')).toBeUndefined();
+    expect(engine.topicPage('Anthropic')).toBeUndefined();
+  });
 });

@@ -3,9 +3,10 @@ import type { DocRecord } from '../../digest/types.js';
 import type { IndexStats } from '../../search/answers.js';
 import { LIMITS } from '../limits.js';
 import type { Reply } from '../reply.js';
-import { escapeVault, truncate, vaultText, webUrl } from '../text.js';
+import { escapeVault, truncate, vaultText } from '../text.js';
 import { buttonRow, openMenu, rows, type OpenOption } from './components.js';
 import { footer } from './footer.js';
+import { docEntry, fitEntries, maskedLink, type ListEntry, type Links } from './links.js';
 
 export function noSummaryText(query: string): string {
   return truncate(`没有标题与「${escapeVault(query)}」相符的文章。试试标题中的几个字，或在输入时从自动补全中选择。`, LIMITS.content);
@@ -32,21 +33,30 @@ export function bulletFields(label: string, items: readonly string[]): APIEmbedF
   return fields;
 }
 
-/** One document's whole summary: one-line summary, 要点, 风险, topics and related documents. */
-export function renderSummary(doc: DocRecord, stats: IndexStats, open: readonly OpenOption[], others = 0): Reply {
-  const url = webUrl(doc.url);
-  const fields = [
-    ...bulletFields('要点', doc.keyPoints),
-    ...bulletFields('风险', doc.risks),
-    ...(doc.topics.length ? [{ name: '关联主题', value: vaultText(doc.topics.join('、'), LIMITS.fieldValue) }] : []),
-    ...(doc.related.length ? [{ name: '相关文档', value: vaultText(doc.related.map((r) => r.title).join('\n'), LIMITS.fieldValue) }] : []),
-  ].slice(0, LIMITS.embedFields);
+/** Topics linked to their pages, related documents as documents in a list: linked, or with their path. */
+function linkFields(doc: DocRecord, links: Links): APIEmbedField[] {
+  const topics = doc.topics.map((name): ListEntry => ({ full: maskedLink(name, links.topic(name), 100), short: vaultText(name, 100) }));
+  const related = doc.related.map((r): ListEntry => {
+    const target = links.related(r.target);
+    // A link to a file the vault does not hold has neither an address nor a path to show.
+    return target ? docEntry(r.title, target, links, 200) : { full: vaultText(r.title, 200), short: vaultText(r.title, 200) };
+  });
+  return [
+    ...(topics.length ? [{ name: '关联主题', value: fitEntries(topics, '、', LIMITS.fieldValue) }] : []),
+    ...(related.length ? [{ name: '相关文档', value: fitEntries(related, '\n', LIMITS.fieldValue) }] : []),
+  ];
+}
+
+/** One document's whole summary (title linked): one-line summary, 要点, 风险, topics and related documents. */
+export function renderSummary(doc: DocRecord, stats: IndexStats, open: readonly OpenOption[], links: Links, others = 0): Reply {
+  const url = links.doc(doc);
+  const fields = [...bulletFields('要点', doc.keyPoints), ...bulletFields('风险', doc.risks), ...linkFields(doc, links)].slice(0, LIMITS.embedFields);
   const embed: APIEmbed = {
     title: vaultText(doc.title, LIMITS.embedTitle),
     ...(url ? { url } : {}),
     ...(doc.oneLine ? { description: vaultText(doc.oneLine, LIMITS.embedDescription) } : {}),
     ...(fields.length ? { fields } : {}),
-    ...footer(stats, doc),
+    ...footer(stats, doc, url ? undefined : doc.path),
   };
   return {
     ...(others > 0 ? { content: `另有 ${others} 篇标题相近的文章，可在下方菜单中打开。` } : {}),

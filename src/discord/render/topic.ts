@@ -2,9 +2,10 @@ import type { APIEmbed } from 'discord.js';
 import type { IndexStats, TopicAnswer } from '../../search/answers.js';
 import { LIMITS } from '../limits.js';
 import type { Reply } from '../reply.js';
-import { escapeVault, maskedLink, truncate, vaultText } from '../text.js';
+import { escapeVault, truncate, truncateMarkdown, vaultText } from '../text.js';
 import { buttonRow, openMenu, rows } from './components.js';
 import { footer } from './footer.js';
+import { docEntry, fitEntries, type Links } from './links.js';
 
 /** Articles per /topic page. */
 export const TOPIC_PAGE = 10;
@@ -16,20 +17,24 @@ export function unknownTopicText(answer: TopicAnswer): string {
   return truncate(`没有名为「${query}」的主题。${near}`, LIMITS.content);
 }
 
-/** A resolved topic: its definition and aliases, then its articles (newest first), paged. */
-export function renderTopic(answer: TopicAnswer & { topic: string }, stats: IndexStats, offset: number): Reply {
+/** A resolved topic (linked to its page): definition and aliases, then its articles (newest first), paged. */
+export function renderTopic(answer: TopicAnswer & { topic: string }, stats: IndexStats, offset: number, links: Links): Reply {
   const head = [
     answer.definition ? vaultText(answer.definition, 1500) : '',
     answer.aliases.length ? `别名：${vaultText(answer.aliases.join('、'), 300)}` : '',
   ].filter(Boolean);
-  const items = answer.results.map((a, i) => {
+  const top = head.length ? `${head.join('\n')}\n\n` : '';
+  const entries = answer.results.map((a, i) => {
+    const { full, short } = docEntry(a.title, a, links, 300);
     const date = a.date ? ` · ${a.date}` : '';
-    return `${offset + i + 1}. ${maskedLink(a.title, a.url, 300)}${date}`;
+    return { full: `${offset + i + 1}. ${full}${date}`, short: `${offset + i + 1}. ${short}${date}` };
   });
-  const description = [...head, ...(head.length ? [''] : []), ...items].join('\n') || '这个主题下还没有文章。';
+  const list = fitEntries(entries, '\n', LIMITS.embedDescription - top.length);
+  const url = links.topic(answer.topic);
   const embed: APIEmbed = {
     title: vaultText(`主题：${answer.topic}`, LIMITS.embedTitle),
-    description: truncate(description, LIMITS.embedDescription),
+    ...(url ? { url } : {}),
+    description: truncateMarkdown(`${top}${list}`.trim() || '这个主题下还没有文章。', LIMITS.embedDescription),
     ...footer(stats),
   };
   const last = offset + answer.results.length;

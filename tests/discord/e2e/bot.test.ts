@@ -2,13 +2,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FakeDiscord, type Component, type MessageData } from '../fakeDiscord.js';
 import { botEnv, startBot, type Process } from './botProcess.js';
 
-/** One bot process for the whole file, as a user runs it, against the fake Discord and the fixture vault. */
+/**
+ * One bot process for the whole file, as a user runs it, against the fake Discord and the fixture
+ * vault, published (DIGEST_BASE_URL) at digest.example.com.
+ */
 let fake: FakeDiscord;
 let bot: Process;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
-  bot = startBot(botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }));
+  bot = startBot(
+    botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DIGEST_BASE_URL: 'https://digest.example.com/' }),
+  );
   await bot.waitForLog((l) => l.msg === 'ready');
   await bot.waitForLog((l) => l.msg === 'index ready');
 });
@@ -19,6 +24,8 @@ afterAll(async () => {
 });
 
 const EPHEMERAL = 64;
+/** The topic page `00-元语/芯片.md` on the published site. */
+const CHIP_PAGE = 'https://digest.example.com/00-%E5%85%83%E8%AF%AD/%E8%8A%AF%E7%89%87';
 const components = (message: MessageData): Component[] => (message.components ?? []).flatMap((row) => row.components);
 const button = (message: MessageData, label: string) => components(message).find((c) => c.type === 2 && c.label === label);
 const menu = (message: MessageData) => components(message).find((c) => c.type === 3);
@@ -114,6 +121,7 @@ describe('/topic', () => {
     expect(message.content).toBe('主题「芯片」共 6 篇：');
     const embed = message.embeds![0]!;
     expect(embed.title).toBe('主题：芯片');
+    expect(embed.url).toBe(CHIP_PAGE);
     expect(embed.description).toContain('芯片（Chip）指集成电路');
     expect(embed.description).toContain('1. [晶圆级芯片跑出每秒千个 Token](https://example.com/articles/1) · 2025-01-06');
     expect(embed.footer!.text).toBe('索引共 6 篇，更新于');
@@ -148,6 +156,8 @@ describe('/summary', () => {
     expect(embed.url).toBe('https://example.com/articles/1');
     expect(embed.description).toBe('晶圆级芯片把整片晶圆做成一颗处理器，推理速度远超英伟达 GPU。');
     expect(embed.fields!.map((f) => f.name)).toEqual(['要点', '风险', '关联主题', '相关文档']);
+    expect(embed.fields![2]!.value).toBe(`[芯片](${CHIP_PAGE})、[英伟达](https://digest.example.com/00-%E5%85%83%E8%AF%AD/%E8%8B%B1%E4%BC%9F%E8%BE%BE)`);
+    expect(embed.fields![3]!.value).toBe('[英伟达发布新一代推理芯片](https://example.com/articles/2)\n缺失的文章');
     // Vault text is escaped: `_斜体_` stays literal, and `@everyone` pings nobody (allowed_mentions).
     expect(embed.fields![0]!.value).toContain('提醒 @everyone：这是 \\_斜体\\_ 与');
     expect(embed.footer!.text).toBe('2025-01-06 · Cerebras · 测试媒体 · 索引共 6 篇，更新于');

@@ -22,6 +22,7 @@ export function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
     DISCORD_GUILD_ID: '',
     DISCORD_API_URL: '',
     DIGEST_DIR: FIXTURE_VAULT,
+    DIGEST_BASE_URL: '',
     // A fresh saved index per run: the tests neither read nor disturb the developer's `.cache/`.
     INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'digest-bot-cache-')),
     LOG_LEVEL: 'info',
