@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { siteBaseUrl } from '../config.js';
 import { checkText, checkVault } from '../digest/check.js';
 import { loadVault } from '../digest/load.js';
 import { openEngine, type Engine } from '../search/engine.js';
@@ -33,6 +34,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  // The same setting as the bot's: text answers link to the published site as replies do.
+  const site = siteBaseUrl.optional().safeParse(process.env.DIGEST_BASE_URL || undefined);
+  if (!site.success) {
+    process.stderr.write(`DIGEST_BASE_URL: ${site.error.issues[0]?.message}\n`);
+    return 2;
+  }
+
   // Progress goes to a terminal only: piped stderr stays quiet for scripts.
   const onProgress = process.stderr.isTTY ? (message: string) => process.stderr.write(`\r\x1b[K${message}`) : undefined;
   const engine = await openEngine({ dir: args.dir, cacheDir: process.env.INDEX_CACHE_DIR || undefined, onProgress });
@@ -42,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`\r\x1b[K${how}：${stats.articles} 篇，${stats.buildMs} ms\n`);
   }
 
-  const answer = (query: string) => render(engine, args, query);
+  const answer = (query: string) => render(engine, args, query, site.data);
   if (args.query !== null) {
     process.stdout.write(answer(args.query) + '\n');
   } else {
@@ -54,20 +62,20 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function render(engine: Engine, args: CliArgs, query: string): string {
+function render(engine: Engine, args: CliArgs, query: string, siteBase: string | undefined): string {
   const limit = args.limit;
   switch (args.command) {
     case 'ask': {
       const result = engine.ask(query, { limit });
-      return args.json ? JSON.stringify(askJson(result)) : askText(result);
+      return args.json ? JSON.stringify(askJson(result)) : askText(result, siteBase);
     }
     case 'topic': {
       const result = engine.topic(query, { limit });
-      return args.json ? JSON.stringify(topicJson(result)) : topicText(result);
+      return args.json ? JSON.stringify(topicJson(result)) : topicText(result, siteBase);
     }
     case 'summary': {
       const result = engine.summary(query, { limit });
-      return args.json ? JSON.stringify(summaryJson(result)) : summaryText(result);
+      return args.json ? JSON.stringify(summaryJson(result)) : summaryText(result, siteBase);
     }
     case 'autocomplete': {
       const result = engine.autocomplete(args.kind, query);

@@ -9,11 +9,11 @@ interface Run {
 }
 
 /** Runs the terminal mode as a user would, with its own index cache; stdin gets `input`, then closes. */
-function cli(args: string[], options: { input?: string; cacheDir: string }): Promise<Run> {
+function cli(args: string[], options: { input?: string; cacheDir: string; env?: Record<string, string> }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, INDEX_CACHE_DIR: options.cacheDir, DIGEST_DIR: '' },
+      env: { ...process.env, INDEX_CACHE_DIR: options.cacheDir, DIGEST_DIR: '', DIGEST_BASE_URL: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -117,8 +117,10 @@ describe.concurrent('terminal mode', () => {
         '',
         '- 2026-02-13  推出 GPT-5.3-Codex-Spark：专为实时编程打造的超快模型',
         `  ${FILES.openaiBlog}`,
+        '  https://openai.com/index/introducing-gpt-5-3-codex-spark/',
         '- 2026-02-12  OpenAI 绕过英伟达：在餐盘大小的芯片上推出超快编程模型',
         `  ${FILES.arsTechnica}`,
+        '  https://arstechnica.com/ai/2026/02/openai-sidesteps-nvidia/',
         '',
       ].join('\n'),
     );
@@ -163,6 +165,17 @@ describe.concurrent('terminal mode', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.startsWith(`${message}\n\n用法 / usage:`)).toBe(true);
+  });
+
+  it('with DIGEST_BASE_URL, links what has no source to its page on the site; a bad one is refused', async () => {
+    const run = await cli(['topic', 'llm', '--dir', vault], { cacheDir, env: { DIGEST_BASE_URL: 'https://digest.example.com/' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '- 2018-07-01  深度学习入门：从感知机到 Transformer\n  03-图书/深度学习入门：从感知机到 Transformer.md\n' +
+        '  https://digest.example.com/03-%E5%9B%BE%E4%B9%A6/%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0%E5%85%A5%E9%97%A8%EF%BC%9A%E4%BB%8E%E6%84%9F%E7%9F%A5%E6%9C%BA%E5%88%B0-Transformer\n',
+    );
+    const bad = await cli(['topic', 'llm', '--dir', vault], { cacheDir, env: { DIGEST_BASE_URL: 'ftp://digest.example.com/' } });
+    expect([bad.code, bad.stdout, bad.stderr]).toEqual([2, '', 'DIGEST_BASE_URL: must be http or https, not ftp:\n']);
   });
 
   it('exits 2 when the vault folder does not exist', async () => {

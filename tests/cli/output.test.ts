@@ -128,6 +128,16 @@ describe('text renderers', () => {
     expect(summaryText({ query: '无', results: [] })).toBe('没有找到标题像「无」的文章。');
   });
 
+  it('shows the link a reply would use: the source, else the page on the site, else none beside the path', () => {
+    const site = 'https://digest.example.com/';
+    const page = 'https://digest.example.com/01-%E5%8D%9A%E5%AE%A2/%E7%94%B2/%E6%96%87';
+    expect(askText(ASK, site)).toContain('\n   https://example.com/a\n');
+    expect(askText({ ...ASK, results: [{ ...ASK.results[0]!, url: '' }] }, site)).toContain(`\n   ${page}\n`);
+    expect(topicText(TOPIC, site)).toBe(`主题：LLM（共 1 篇）\n别名：大语言模型\n定义。\n\n- 日期不详  标题\n  01-博客/甲/文.md\n  ${page}`);
+    expect(summaryText({ ...SUMMARY, results: [{ ...SUMMARY.results[0]!, url: 'javascript:alert(1)' }] })).not.toContain('javascript');
+    expect(summaryText({ ...SUMMARY, results: [{ ...SUMMARY.results[0]!, url: '' }] }, site)).toContain(`\n${page}\n`);
+  });
+
   it('prints suggestions one per line', () => {
     expect(suggestionsText([{ name: 'a', value: 'a' }, { name: 'b → c', value: 'c' }])).toBe('a\nb → c');
     expect(suggestionsText([])).toBe('（无建议）');
