@@ -35,6 +35,16 @@ const schema = z.object({
   DISCORD_API_URL: optional(z.string().url('must be a URL such as http://127.0.0.1:8080/api').refine((u) => /^https?:/.test(u), 'must be http or https')),
   /** Where the saved index lives (the terminal mode reads the same setting). */
   INDEX_CACHE_DIR: optional(z.string()),
+  /** Shards for `npm run start:sharded`: `auto` asks Discord (GET /gateway/bot) how many it recommends. */
+  SHARD_COUNT: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'auto' : v),
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d*)$/, 'must be auto or a whole number from 1')
+      .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v))),
+  ),
+  /** Not a setting: discord.js's ShardingManager tells each shard process its id this way. */
+  SHARDS: optional(z.coerce.number().int().nonnegative()),
   LOG_LEVEL: z.preprocess(
     (v) => (v === '' || v === undefined ? 'info' : v),
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

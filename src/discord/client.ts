@@ -29,7 +29,11 @@ export interface Bot {
   siteBase: string | undefined;
 }
 
-export function createClient(config: Pick<Config, 'DISCORD_API_URL'>): Client {
+export function createClient(config: Pick<Config, 'DISCORD_API_URL' | 'SHARDS'>): Client {
+  // discord.js reads SHARD_COUNT from the environment too: its ShardingManager tells each shard the
+  // total that way. Outside a shard, the setting is the manager's (`auto` by default), and the
+  // client would reject it; one process without the manager is one shard.
+  if (config.SHARDS === undefined) delete process.env.SHARD_COUNT;
   return new Client({
     // Slash commands need no privileged intent and no message content.
     intents: [GatewayIntentBits.Guilds],

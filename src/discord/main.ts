@@ -1,42 +1,15 @@
 import { DiscordjsErrorCodes, Events } from 'discord.js';
-import { ConfigError, loadEnv, readConfig, type Config } from '../config.js';
 import { openEngine, type OpenOptions } from '../search/engine.js';
 import { watchEngine } from '../search/live.js';
 import { attachRouter, createClient } from './client.js';
+import { configOrExit, TOKEN_REJECTED } from './configOrExit.js';
 import { EngineGate } from './engineGate.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { createLogger } from './log.js';
 
-const NO_TOKEN = `DISCORD_TOKEN is not set, so the bot cannot connect to Discord.
-
-To run the bot (details in README.md, "The Discord bot"):
-  1. cp .env.example .env
-  2. set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env
-  3. npm run deploy      # once: registers /ask, /topic and /summary
-  4. npm start
-
-Without Discord, ask the same engine in the terminal:
-  npm run --silent cli -- ask 英伟达
-`;
-
-function configOrExit(): Config {
-  const env = loadEnv();
-  if (!env.DISCORD_TOKEN) {
-    process.stderr.write(NO_TOKEN);
-    process.exit(1);
-  }
-  try {
-    return readConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
-
 async function main(): Promise<void> {
   const config = configOrExit();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, config.SHARDS);
   // Whatever escapes a handler is logged, and the bot goes on answering the next interaction.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
@@ -74,14 +47,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // A shard stops with its manager (npm run start:sharded), and when the manager crashes, rather than answer beside its replacement.
+  process.once('disconnect', () => stop('manager gone'));
 
   try {
     await client.login(config.DISCORD_TOKEN);
   } catch (err) {
     const invalid = (err as { code?: unknown }).code === DiscordjsErrorCodes.TokenInvalid;
-    const message = invalid
-      ? 'Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy a fresh token from the Developer Portal → your application → Bot → Reset Token.'
-      : 'could not connect to Discord';
+    const message = invalid ? TOKEN_REJECTED : 'could not connect to Discord';
     log.fatal({ err }, message);
     process.stderr.write(`${message}\n`);
     process.exit(1);

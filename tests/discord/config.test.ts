@@ -5,16 +5,25 @@ const VALID = { DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: '123456789012345
 
 describe('readConfig', () => {
   test('fills the defaults', () => {
-    expect(readConfig(VALID)).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', LOG_LEVEL: 'info' });
+    expect(readConfig(VALID)).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', LOG_LEVEL: 'info' });
   });
 
   test('an empty value means unset', () => {
-    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', LOG_LEVEL: 'info' });
+    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', SHARD_COUNT: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', LOG_LEVEL: 'info' });
   });
 
   test('takes every setting', () => {
     const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', DIGEST_BASE_URL: 'https://me.github.io/digest/', INDEX_CACHE_DIR: '/tmp/x', LOG_LEVEL: 'debug' };
-    expect(readConfig(env)).toEqual(env);
+    expect(readConfig(env)).toEqual({ ...env, SHARD_COUNT: 'auto' });
+  });
+
+  test('SHARD_COUNT is auto or a whole number from 1; a shard learns its id from the manager (SHARDS)', () => {
+    expect(readConfig({ ...VALID, SHARD_COUNT: 'auto' }).SHARD_COUNT).toBe('auto');
+    expect(readConfig({ ...VALID, SHARD_COUNT: '12' }).SHARD_COUNT).toBe(12);
+    expect(readConfig({ ...VALID, SHARD_COUNT: '2', SHARDS: '1' })).toMatchObject({ SHARD_COUNT: 2, SHARDS: 1 });
+    for (const bad of ['0', '-1', '1.5', 'two', ' 2']) {
+      expect(() => readConfig({ ...VALID, SHARD_COUNT: bad })).toThrow('  SHARD_COUNT: must be auto or a whole number from 1\n');
+    }
   });
 
   test('names every missing or bad setting', () => {

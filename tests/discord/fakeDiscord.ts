@@ -66,6 +66,13 @@ let lastSnowflake = 1_300_000_000_000_000_000n;
 /** 19-digit ids, increasing, as discord.js expects snowflakes. */
 export const snowflake = () => String(++lastSnowflake);
 
+/** A server id whose events Discord sends to shard `shard` of `count`: the one where (id >> 22) % count is `shard`. */
+export function guildOnShard(shard: number, count: number): string {
+  const high = BigInt(snowflake()) >> 22n;
+  const n = BigInt(count);
+  return String((high + ((BigInt(shard) - (high % n) + n) % n)) << 22n);
+}
+
 export class FakeDiscord extends EventEmitter {
   readonly applicationId = snowflake();
   readonly botUserId = this.applicationId;
@@ -73,6 +80,8 @@ export class FakeDiscord extends EventEmitter {
   readonly channelId = snowflake();
   readonly requests: Recorded[] = [];
   readonly identifies: unknown[] = [];
+  /** What GET /gateway/bot recommends, and so how many shards `SHARD_COUNT=auto` starts. */
+  recommendedShards = 1;
 
   private socket: WebSocket | undefined;
   private seq = 0;
@@ -80,6 +89,9 @@ export class FakeDiscord extends EventEmitter {
   private readonly sessionId = `session-${snowflake()}`;
   private readonly failures: Failure[] = [];
   private readonly tokens = new Map<string, string>();
+  /** Gateway connections by the shard they identified as (`shard: [id, count]`; none means [0, 1]). */
+  private readonly shardSockets = new Map<number, WebSocket>();
+  private shardCount = 1;
 
   private constructor(
     readonly token: string,
@@ -152,7 +164,7 @@ export class FakeDiscord extends EventEmitter {
         status: 200,
         body: {
           url: `ws://127.0.0.1:${this.port}/gateway`,
-          shards: 1,
+          shards: this.recommendedShards,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       };
@@ -242,6 +254,9 @@ export class FakeDiscord extends EventEmitter {
           socket.close(4004, 'Authentication failed.');
           return;
         }
+        const shard = (d as { shard?: [number, number] }).shard ?? [0, 1];
+        this.shardSockets.set(shard[0], socket);
+        this.shardCount = shard[1];
         this.dispatch('READY', {
           v: 10,
           user: { id: this.botUserId, username: 'digest-bot', discriminator: '0', global_name: null, avatar: null, bot: true, flags: 0 },
@@ -249,7 +264,7 @@ export class FakeDiscord extends EventEmitter {
           session_id: this.sessionId,
           resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
           application: { id: this.applicationId, flags: 0 },
-          shard: [0, 1],
+          shard,
         });
         this.emit('identified');
       } else if (op === 6) {
@@ -261,11 +276,20 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  /** Sends a dispatch; one sent while the bot is disconnected is replayed when it resumes. */
-  dispatch(t: string, d: unknown): void {
+  /**
+   * Sends a dispatch, on the latest connection or on the given shard's; one sent while the bot is
+   * disconnected is replayed when it resumes.
+   */
+  dispatch(t: string, d: unknown, shard?: number): void {
     const event = { s: ++this.seq, t, d };
     this.dispatched.push(event);
-    if (this.socket?.readyState === this.socket?.OPEN) this.socket?.send(JSON.stringify({ op: 0, ...event }));
+    const socket = shard === undefined ? this.socket : this.shardSockets.get(shard);
+    if (socket?.readyState === socket?.OPEN) socket?.send(JSON.stringify({ op: 0, ...event }));
+  }
+
+  /** The shard Discord sends a server's events to, given the shard count the bot identified with. */
+  shardOf(guildId: string): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(this.shardCount));
   }
 
   /** Drops the gateway connection the way a network blip does; discord.js reconnects and resumes. */
@@ -275,11 +299,16 @@ export class FakeDiscord extends EventEmitter {
 
   // --- Interactions ---------------------------------------------------------------------------
 
-  private interaction(type: number, data: object, message?: object): string {
+  private interaction(type: number, data: object, message?: object, guildId?: string): string {
     const id = snowflake();
     const token = `itoken-${id}`;
     this.tokens.set(id, token);
-    this.dispatch('INTERACTION_CREATE', {
+    const user = { id: this.userId, username: 'tester', discriminator: '0', global_name: '测试者', avatar: null };
+    // In a server Discord sends the member (with its user) and routes the event to the server's shard.
+    const where = guildId
+      ? { guild_id: guildId, member: { user, roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }, context: 0 }
+      : {};
+    const payload = {
       id,
       token,
       application_id: this.applicationId,
@@ -287,20 +316,27 @@ export class FakeDiscord extends EventEmitter {
       version: 1,
       data,
       channel_id: this.channelId,
-      user: { id: this.userId, username: 'tester', discriminator: '0', global_name: '测试者', avatar: null },
+      user,
       locale: 'zh-CN',
       app_permissions: '0',
       entitlements: [],
       authorizing_integration_owners: {},
       context: 1,
       ...(message ? { message } : {}),
-    });
+      ...where,
+    };
+    this.dispatch('INTERACTION_CREATE', payload, guildId === undefined ? undefined : this.shardOf(guildId));
     return id;
   }
 
   /** A slash command with its options (name → string or integer). */
   command(name: string, options: Record<string, string | number> = {}): string {
-    return this.interaction(2, { id: snowflake(), name, type: 1, options: Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'number' ? 4 : 3, value: v })) });
+    return this.interaction(2, commandData(name, options));
+  }
+
+  /** A slash command typed in a server, dispatched on that server's shard. */
+  guildCommand(guildId: string, name: string, options: Record<string, string | number> = {}): string {
+    return this.interaction(2, commandData(name, options), undefined, guildId);
   }
 
   /** Autocomplete while the user types `typed` into the option `option`. */
@@ -317,4 +353,8 @@ export class FakeDiscord extends EventEmitter {
   select(message: MessageData, customId: string, values: string[]): string {
     return this.interaction(3, { custom_id: customId, component_type: 3, values }, this.message(message));
   }
+}
+
+function commandData(name: string, options: Record<string, string | number>): object {
+  return { id: snowflake(), name, type: 1, options: Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'number' ? 4 : 3, value: v })) };
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,7 @@ export function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
     DISCORD_APPLICATION_ID: '',
     DISCORD_GUILD_ID: '',
     DISCORD_API_URL: '',
+    SHARD_COUNT: '',
     DIGEST_DIR: FIXTURE_VAULT,
     DIGEST_BASE_URL: '',
     // A fresh saved index per run: the tests neither read nor disturb the developer's `.cache/`.
@@ -39,8 +40,10 @@ export class Process {
   private readonly child: ChildProcess;
   private readonly waiters = new Set<() => void>();
 
-  constructor(script: string, env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** With `ipc`, the process has a parent channel, as a shard of the sharding manager does. */
+  constructor(script: string, env: NodeJS.ProcessEnv, { ipc = false } = {}) {
+    const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])];
+    this.child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, env, stdio });
     let partial = '';
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       this.stdout += chunk;
@@ -94,6 +97,11 @@ export class Process {
     });
   }
 
+  /** Closes the parent channel, as the end of a sharding manager does. */
+  disconnect(): void {
+    this.child.disconnect();
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
     await this.exited;
@@ -101,4 +109,5 @@ export class Process {
 }
 
 export const startBot = (env: NodeJS.ProcessEnv) => new Process('src/discord/main.ts', env);
+export const startSharded = (env: NodeJS.ProcessEnv) => new Process('src/discord/sharded.ts', env);
 export const runDeploy = (env: NodeJS.ProcessEnv) => new Process('src/discord/deploy.ts', env);
