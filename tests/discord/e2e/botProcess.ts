@@ -97,6 +97,10 @@ export class Process {
     });
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Closes the parent channel, as the end of a sharding manager does. */
   disconnect(): void {
     this.child.disconnect();
