@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
-  // A shard stops with its manager (npm run start:sharded), and when the manager crashes, rather than answer beside its replacement.
+  // A shard (npm run start:sharded) stops when its manager does, and when the manager crashes,
+  // rather than go on answering beside the shards of the next one.
   process.once('disconnect', () => stop('manager gone'));
 
   try {
