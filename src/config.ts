@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
@@ -45,11 +46,28 @@ const schema = z.object({
   ),
   /** Not a setting: discord.js's ShardingManager tells each shard process its id this way. */
   SHARDS: optional(z.coerce.number().int().nonnegative()),
+  /** Where the bot keeps its database (subscriptions, what was posted): `bot.sqlite` in this folder. */
+  DATA_DIR: z.preprocess((v) => (v === '' || v === undefined ? 'data/' : v), z.string()),
   LOG_LEVEL: z.preprocess(
     (v) => (v === '' || v === undefined ? 'info' : v),
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   ),
+}).superRefine((config, context) => {
+  // The vault is watched and may be published as a site: the database must not live in it.
+  if (existsSync(config.DIGEST_DIR) && isInside(config.DATA_DIR, config.DIGEST_DIR)) {
+    context.addIssue({ code: z.ZodIssueCode.custom, path: ['DATA_DIR'], message: `must not be inside DIGEST_DIR (${config.DIGEST_DIR})` });
+  }
 });
+
+/** Whether `dir` is `root` or under it, also when either is reached through a symbolic link. */
+function isInside(dir: string, root: string): boolean {
+  const forms = (path: string) => [resolve(path), existsSync(path) ? realpathSync(path) : resolve(path)];
+  const under = (d: string, r: string) => {
+    const path = relative(r, d);
+    return !isAbsolute(path) && path !== '..' && !path.startsWith(`..${sep}`);
+  };
+  return forms(root).some((r) => forms(dir).some((d) => under(d, r)));
+}
 
 export type Config = z.infer<typeof schema>;
 

@@ -1,19 +1,22 @@
-import { describe, expect, test } from 'vitest';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { ConfigError, readConfig } from '../../src/config.js';
+import { cleanupTemp, tempDir } from '../helpers/vault.js';
 
 const VALID = { DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: '123456789012345678' };
 
 describe('readConfig', () => {
   test('fills the defaults', () => {
-    expect(readConfig(VALID)).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', LOG_LEVEL: 'info' });
+    expect(readConfig(VALID)).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', LOG_LEVEL: 'info' });
   });
 
   test('an empty value means unset', () => {
-    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', SHARD_COUNT: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', LOG_LEVEL: 'info' });
+    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', SHARD_COUNT: '', DATA_DIR: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', LOG_LEVEL: 'info' });
   });
 
   test('takes every setting', () => {
-    const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', DIGEST_BASE_URL: 'https://me.github.io/digest/', INDEX_CACHE_DIR: '/tmp/x', LOG_LEVEL: 'debug' };
+    const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', DIGEST_BASE_URL: 'https://me.github.io/digest/', INDEX_CACHE_DIR: '/tmp/x', DATA_DIR: '/tmp/data', LOG_LEVEL: 'debug' };
     expect(readConfig(env)).toEqual({ ...env, SHARD_COUNT: 'auto' });
   });
 
@@ -65,5 +68,33 @@ describe('readConfig', () => {
     expect(refusal('https://digest.example.com/#top')).toBe('  DIGEST_BASE_URL: must not have a query (?…) or fragment (#…): page paths are added after it');
     expect(refusal('https://digest.example.com/?')).toBe('  DIGEST_BASE_URL: must not have a query (?…) or fragment (#…): page paths are added after it');
     expect(refusal('https://user:secret@digest.example.com/')).toBe('  DIGEST_BASE_URL: must not contain a user name or password');
+  });
+
+  describe('DATA_DIR', () => {
+    afterAll(cleanupTemp);
+    const refusal = (vault: string) =>
+      new ConfigError(`Invalid configuration:\n  DATA_DIR: must not be inside DIGEST_DIR (${vault})\nSet it in the environment or in .env (see .env.example).`);
+
+    test('is refused inside the vault, or as the vault itself', () => {
+      const vault = tempDir();
+      expect(() => readConfig({ ...VALID, DIGEST_DIR: vault, DATA_DIR: join(vault, 'data') })).toThrow(refusal(vault));
+      expect(() => readConfig({ ...VALID, DIGEST_DIR: vault, DATA_DIR: join(vault, '..data') })).toThrow(refusal(vault));
+      expect(() => readConfig({ ...VALID, DIGEST_DIR: vault, DATA_DIR: `${vault}/` })).toThrow(refusal(vault));
+    });
+
+    test('is refused inside the vault when reached through a symbolic link', () => {
+      const vault = tempDir();
+      const link = join(tempDir(), 'vault-link');
+      symlinkSync(vault, link);
+      mkdirSync(join(vault, 'data'));
+      expect(() => readConfig({ ...VALID, DIGEST_DIR: vault, DATA_DIR: join(link, 'data') })).toThrow(refusal(vault));
+    });
+
+    test('is accepted beside the vault, even with a name that starts like it', () => {
+      const parent = tempDir();
+      mkdirSync(join(parent, 'vault'));
+      const env = { ...VALID, DIGEST_DIR: join(parent, 'vault'), DATA_DIR: join(parent, 'vault-data') };
+      expect(readConfig(env).DATA_DIR).toBe(env.DATA_DIR);
+    });
   });
 });
