@@ -3,7 +3,7 @@ import { ASK_LIMIT, askReply } from '../src/discord/answers.js';
 import type { Command } from '../src/discord/command.js';
 import { MAX_QUESTION } from '../src/discord/customId.js';
 
-export const command: Command = {
+export const command = {
   definition: new SlashCommandBuilder()
     .setName('ask')
     .setNameLocalization('zh-CN', '提问')
@@ -46,4 +46,4 @@ export const command: Command = {
       limit: options.getInteger('limit') ?? ASK_LIMIT.default,
       offset: 0,
     }),
-};
+} satisfies Command;

@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { summaryReply } from '../src/discord/answers.js';
 import type { Command } from '../src/discord/command.js';
 
-export const command: Command = {
+export const command = {
   definition: new SlashCommandBuilder()
     .setName('summary')
     .setNameLocalization('zh-CN', '摘要')
@@ -21,4 +21,4 @@ export const command: Command = {
 
   run: (options, engine, links) => summaryReply(engine, links, options.getString('title') ?? ''),
   autocomplete: (engine, typed) => engine.autocomplete('title', typed),
-};
+} satisfies Command;

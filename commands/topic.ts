@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { topicReply } from '../src/discord/answers.js';
 import type { Command } from '../src/discord/command.js';
 
-export const command: Command = {
+export const command = {
   definition: new SlashCommandBuilder()
     .setName('topic')
     .setNameLocalization('zh-CN', '主题')
@@ -21,4 +21,4 @@ export const command: Command = {
 
   run: (options, engine, links) => topicReply(engine, links, options.getString('name') ?? ''),
   autocomplete: (engine, typed) => engine.autocomplete('topic', typed),
-};
+} satisfies Command;

@@ -60,7 +60,8 @@ export function openReply(engine: Engine, links: Links, target: OpenTarget): Rep
   return renderSummary(doc, engine.stats, docOptions(engine, doc), links);
 }
 
-function docOptions(engine: Engine, doc: Pick<DocRecord, 'related' | 'topics'>): OpenOption[] {
+/** What a document's menu opens: the related documents the vault holds, then its topics. */
+export function docOptions(engine: Engine, doc: Pick<DocRecord, 'related' | 'topics'>): OpenOption[] {
   return [...relatedOptions(engine, doc), ...topicOptions(doc.topics)];
 }
 

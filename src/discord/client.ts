@@ -4,6 +4,7 @@ import {
   GatewayIntentBits,
   MessageFlags,
   type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
   type Interaction,
   type Message,
   type ButtonInteraction,
@@ -11,9 +12,10 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Config } from '../config.js';
+import type { FollowStore } from '../follow/store.js';
 import type { Engine } from '../search/engine.js';
 import { askReply, openReply, topicReply } from './answers.js';
-import type { Command } from './command.js';
+import type { Command, CommandContext } from './command.js';
 import { decodeCustomId, decodeOpenValue } from './customId.js';
 import type { EngineGate } from './engineGate.js';
 import { APOLOGY, STALE_COMPONENT, UserError } from './errors.js';
@@ -24,6 +26,7 @@ import { prepareChoices, send, type Reply } from './reply.js';
 export interface Bot {
   commands: ReadonlyMap<string, Command>;
   engine: EngineGate;
+  follows: FollowStore;
   log: Logger;
   /** DIGEST_BASE_URL: where replies link articles that have no source link. */
   siteBase: string | undefined;
@@ -56,7 +59,7 @@ async function route(interaction: Interaction, bot: Bot): Promise<void> {
     else if (interaction.isChatInputCommand()) {
       const command = bot.commands.get(interaction.commandName);
       if (!command) await send(interaction, new UserError('这个命令已不存在，请刷新后重试。'));
-      else await answer(interaction, bot, (engine, links) => command.run(interaction.options, engine, links), 'reply');
+      else await answer(interaction, bot, (engine, links) => command.run(interaction.options, engine, links, commandContext(interaction, bot)), 'reply');
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) await component(interaction, bot);
   } catch (err) {
     bot.log.error({ err, ...context }, 'interaction failed');
@@ -68,7 +71,7 @@ async function route(interaction: Interaction, bot: Bot): Promise<void> {
 async function autocomplete(interaction: AutocompleteInteraction, bot: Bot): Promise<void> {
   const command = bot.commands.get(interaction.commandName);
   const engine = bot.engine.current;
-  const suggestions = engine && command?.autocomplete ? command.autocomplete(engine, interaction.options.getFocused()) : [];
+  const suggestions = engine && command?.autocomplete ? command.autocomplete(engine, interaction.options.getFocused(), commandContext(interaction, bot)) : [];
   await interaction.respond(prepareChoices(suggestions));
 }
 
@@ -125,6 +128,16 @@ async function apologise(interaction: RepliableInteraction, bot: Bot, context: o
   } catch (err) {
     bot.log.error({ err, ...context }, 'could not send the apology either');
   }
+}
+
+/** Who used the command, and where, with the permissions Discord computed for that channel. */
+function commandContext(interaction: ChatInputCommandInteraction | AutocompleteInteraction, bot: Bot): CommandContext {
+  const { guildId, channelId, memberPermissions } = interaction;
+  const place =
+    guildId && channelId && memberPermissions
+      ? { guildId, channelId, member: memberPermissions.bitfield, bot: interaction.appPermissions.bitfield }
+      : null;
+  return { userId: interaction.user.id, place, follows: bot.follows };
 }
 
 /** What the logs say about an interaction: enough to find it and to reproduce it. */

@@ -5,7 +5,7 @@ const NO_TOKEN = `DISCORD_TOKEN is not set, so the bot cannot connect to Discord
 To run the bot (details in README.md, "The Discord bot"):
   1. cp .env.example .env
   2. set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env
-  3. npm run deploy      # once: registers /ask, /topic and /summary
+  3. npm run deploy      # once: registers the slash commands
   4. npm start
 
 Without Discord, ask the same engine in the terminal:

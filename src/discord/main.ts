@@ -1,11 +1,26 @@
 import { DiscordjsErrorCodes, Events } from 'discord.js';
+import { Poster } from '../follow/poster.js';
+import { FollowStore } from '../follow/store.js';
 import { openEngine, type OpenOptions } from '../search/engine.js';
 import { watchEngine } from '../search/live.js';
+import { channelSender } from './channelPost.js';
 import { attachRouter, createClient } from './client.js';
 import { configOrExit, TOKEN_REJECTED } from './configOrExit.js';
 import { EngineGate } from './engineGate.js';
+import { articlePost } from './following.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { createLogger } from './log.js';
+import { replyLinks } from './render/links.js';
+
+/** The database, created or migrated; a folder that cannot hold it stops the bot, naming DATA_DIR. */
+function openStoreOrExit(dir: string): FollowStore {
+  try {
+    return FollowStore.open(dir);
+  } catch (error) {
+    process.stderr.write(`Could not open the database in DATA_DIR (${dir}): ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
 
 async function main(): Promise<void> {
   const config = configOrExit();
@@ -15,6 +30,19 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
 
   const commands = await loadCommands(COMMANDS_DIR, log);
+  const follows = openStoreOrExit(config.DATA_DIR);
+  const client = createClient(config);
+  // One process posts new articles: the only one, or shard 0 of a sharded bot. Posting is REST,
+  // which reaches every channel from any shard; the other shards only answer /follow and its kin.
+  const poster =
+    (config.SHARDS ?? 0) === 0
+      ? new Poster({
+          store: follows,
+          render: (engine, doc, topics) => articlePost(engine, replyLinks(config.DIGEST_BASE_URL, engine), doc, topics),
+          send: channelSender(client),
+          log,
+        })
+      : null;
   const vault: OpenOptions = { dir: config.DIGEST_DIR, ...(config.INDEX_CACHE_DIR ? { cacheDir: config.INDEX_CACHE_DIR } : {}) };
   // Opened alongside the login, not before it: the bot is online at once, and early questions wait.
   const engine = new EngineGate(openEngine(vault));
@@ -22,10 +50,13 @@ async function main(): Promise<void> {
   engine.ready.then(
     (first) => {
       log.info({ dir: config.DIGEST_DIR, ...first.stats, mode: first.report.mode, skipped: first.skipped.length }, 'index ready');
+      poster?.start(first, config.DIGEST_DIR);
       stopWatching = watchEngine(first, vault, {
-        onUpdate: ({ engine: next, added, changed, removed, ms }) => {
+        onUpdate: (update) => {
+          const { engine: next, added, changed, removed, ms } = update;
           engine.replace(next);
           log.info({ added: added.length, changed: changed.length, removed: removed.length, ms, articles: next.stats.articles }, 'index updated');
+          poster?.update(update);
         },
         onError: (err) => log.error({ err, dir: config.DIGEST_DIR }, 'could not update the index; still answering from the previous one'),
       });
@@ -36,8 +67,7 @@ async function main(): Promise<void> {
     },
   );
 
-  const client = createClient(config);
-  attachRouter(client, { commands, engine, log, siteBase: config.DIGEST_BASE_URL });
+  attachRouter(client, { commands, engine, follows, log, siteBase: config.DIGEST_BASE_URL });
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
   client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, id: ready.user.id }, 'ready'));
   const stop = (signal: string) => {

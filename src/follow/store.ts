@@ -130,9 +130,13 @@ export class FollowStore {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
-  /** Runs `work` as one transaction: all of it is stored, or none. */
+  /**
+   * Runs `work` as one transaction: all of it is stored, or none. Immediate: it takes the write lock
+   * first, waiting for another process (a shard) to finish, rather than read a state that process
+   * may change and then fail to write.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.db.transaction(work).immediate();
   }
 
   // --- Subscriptions ----------------------------------------------------------------------------

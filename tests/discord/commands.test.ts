@@ -46,7 +46,7 @@ describe('definitions', () => {
       { name: 'since', required: false },
       { name: 'limit', required: false, min_value: 1, max_value: 10 },
     ]);
-    expect(ask.autocomplete).toBeUndefined();
+    expect('autocomplete' in ask).toBe(false);
   });
 
   test('/topic and /summary autocomplete their one option', () => {

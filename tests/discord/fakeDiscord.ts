@@ -62,6 +62,20 @@ interface Failure {
   body: unknown;
 }
 
+/** Where a command is used in a server: a channel, and the permissions there (bit fields as decimal strings). */
+export interface InGuild {
+  /** By default the fake's own server. */
+  guildId?: string;
+  channelId: string;
+  /** The member's permissions in the channel. */
+  permissions: string;
+  /** The bot's own permissions in the channel; by default what it needs to post there. */
+  appPermissions?: string;
+}
+
+/** View Channel, Send Messages and Embed Links. */
+export const POSTING_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n));
+
 let lastSnowflake = 1_300_000_000_000_000_000n;
 /** 19-digit ids, increasing, as discord.js expects snowflakes. */
 export const snowflake = () => String(++lastSnowflake);
@@ -78,6 +92,7 @@ export class FakeDiscord extends EventEmitter {
   readonly botUserId = this.applicationId;
   readonly userId = snowflake();
   readonly channelId = snowflake();
+  readonly guildId = snowflake();
   readonly requests: Recorded[] = [];
   readonly identifies: unknown[] = [];
   /** What GET /gateway/bot recommends, and so how many shards `SHARD_COUNT=auto` starts. */
@@ -89,6 +104,7 @@ export class FakeDiscord extends EventEmitter {
   private readonly sessionId = `session-${snowflake()}`;
   private readonly failures: Failure[] = [];
   private readonly tokens = new Map<string, string>();
+  private readonly brokenChannels = new Map<string, Failure>();
   /** Gateway connections by the shard they identified as (`shard: [id, count]`; none means [0, 1]). */
   private readonly shardSockets = new Map<number, WebSocket>();
   private shardCount = 1;
@@ -133,6 +149,16 @@ export class FakeDiscord extends EventEmitter {
     this.failures.push({ status, body });
   }
 
+  /** Every later message posted to the channel is answered `status` with `body` (a 403, a deleted channel). */
+  failChannel(channelId: string, status: number, body: unknown): void {
+    this.brokenChannels.set(channelId, { status, body });
+  }
+
+  /** Messages the bot posted to a channel (POST /channels/{id}/messages), as sent, answered or not. */
+  posts(channelId: string): MessageData[] {
+    return this.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${channelId}/messages`).map((r) => r.body as MessageData);
+  }
+
   // --- REST -----------------------------------------------------------------------------------
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -174,6 +200,10 @@ export class FakeDiscord extends EventEmitter {
     }
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/.test(path)) {
       return { status: 200, body: this.message(request.body as MessageData) };
+    }
+    const channelPost = method === 'POST' ? /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path) : null;
+    if (channelPost) {
+      return this.brokenChannels.get(channelPost[1]!) ?? { status: 200, body: { ...this.message(request.body as MessageData), channel_id: channelPost[1] } };
     }
     if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       if (!authorized) return unauthorized;
@@ -299,14 +329,23 @@ export class FakeDiscord extends EventEmitter {
 
   // --- Interactions ---------------------------------------------------------------------------
 
-  private interaction(type: number, data: object, message?: object, guildId?: string): string {
+  private interaction(type: number, data: object, message?: object, inGuild?: InGuild): string {
     const id = snowflake();
     const token = `itoken-${id}`;
     this.tokens.set(id, token);
     const user = { id: this.userId, username: 'tester', discriminator: '0', global_name: '测试者', avatar: null };
-    // In a server Discord sends the member (with its user) and routes the event to the server's shard.
-    const where = guildId
-      ? { guild_id: guildId, member: { user, roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }, context: 0 }
+    const guildId = inGuild && (inGuild.guildId ?? this.guildId);
+    // In a server Discord sends the channel, the member (with its user and its permissions there) and
+    // the bot's permissions there, and routes the event to the server's shard.
+    const where = inGuild
+      ? {
+          guild_id: guildId,
+          channel_id: inGuild.channelId,
+          channel: { id: inGuild.channelId, type: 0, guild_id: guildId, name: 'news' },
+          member: { user, roles: [], permissions: inGuild.permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+          app_permissions: inGuild.appPermissions ?? POSTING_PERMISSIONS,
+          context: 0,
+        }
       : {};
     const payload = {
       id,
@@ -329,19 +368,19 @@ export class FakeDiscord extends EventEmitter {
     return id;
   }
 
-  /** A slash command with its options (name → string or integer). */
-  command(name: string, options: Record<string, string | number> = {}): string {
-    return this.interaction(2, commandData(name, options));
+  /** A slash command with its options (name → string or integer), in a DM or, with `inGuild`, a server channel. */
+  command(name: string, options: Record<string, string | number> = {}, inGuild?: InGuild): string {
+    return this.interaction(2, commandData(name, options), undefined, inGuild);
   }
 
   /** A slash command typed in a server, dispatched on that server's shard. */
   guildCommand(guildId: string, name: string, options: Record<string, string | number> = {}): string {
-    return this.interaction(2, commandData(name, options), undefined, guildId);
+    return this.interaction(2, commandData(name, options), undefined, { guildId, channelId: this.channelId, permissions: '0' });
   }
 
   /** Autocomplete while the user types `typed` into the option `option`. */
-  autocomplete(name: string, option: string, typed: string): string {
-    return this.interaction(4, { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] });
+  autocomplete(name: string, option: string, typed: string, inGuild?: InGuild): string {
+    return this.interaction(4, { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value: typed, focused: true }] }, undefined, inGuild);
   }
 
   /** A click on a button of a message the bot sent (given as the JSON it sent). */

@@ -16,10 +16,10 @@ function capture() {
   return { log: pino({ level: 'info' }, stream), lines };
 }
 
-test('loads the three commands of the repository', async () => {
+test('loads the six commands of the repository', async () => {
   const { log } = capture();
   const commands = await loadCommands(COMMANDS_DIR, log);
-  expect([...commands.keys()]).toEqual(['ask', 'summary', 'topic']);
+  expect([...commands.keys()]).toEqual(['ask', 'follow', 'following', 'summary', 'topic', 'unfollow']);
 });
 
 test('skips, and logs with the reason, every file that is not a usable command', async () => {

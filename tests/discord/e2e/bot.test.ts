@@ -45,7 +45,7 @@ describe('connecting', () => {
   });
 
   test('logs the commands it loaded and the index it opened', () => {
-    expect(bot.logs.find((l) => l.msg === 'loaded 3 commands')).toMatchObject({ commands: ['ask', 'summary', 'topic'] });
+    expect(bot.logs.find((l) => l.msg === 'loaded 6 commands')).toMatchObject({ commands: ['ask', 'follow', 'following', 'summary', 'topic', 'unfollow'] });
     expect(bot.logs.find((l) => l.msg === 'index ready')).toMatchObject({ articles: 6, topics: 2, skipped: 0 });
   });
 });

@@ -26,6 +26,8 @@ export function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
     DIGEST_BASE_URL: '',
     // A fresh saved index per run: the tests neither read nor disturb the developer's `.cache/`.
     INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'digest-bot-cache-')),
+    // Likewise a fresh database: subscriptions never leak between tests or into `data/`.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'digest-bot-data-')),
     LOG_LEVEL: 'info',
     ...settings,
   };
