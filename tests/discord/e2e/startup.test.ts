@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FakeDiscord } from '../fakeDiscord.js';
 import { botEnv, startBot } from './botProcess.js';
@@ -34,4 +37,13 @@ test('a token Discord rejects (401 on gateway/bot) gives a clear error and a non
   expect(await bot.exited).toBe(1);
   expect(bot.stderr).toContain('Discord rejected DISCORD_TOKEN (401 Unauthorized).');
   expect(fake.requests.some((r) => r.path === '/api/v10/gateway/bot')).toBe(true);
+});
+
+test('a DATA_DIR that cannot hold the database stops the bot at start, naming it', async () => {
+  const notAFolder = join(mkdtempSync(join(tmpdir(), 'digest-bot-data-')), 'a-file');
+  writeFileSync(notAFolder, '');
+  const bot = startBot(botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DATA_DIR: notAFolder }));
+  expect(await bot.exited).toBe(1);
+  expect(bot.stderr).toContain(`Could not open the database in DATA_DIR (${notAFolder}): `);
+  expect(fake.identifies).toHaveLength(0);
 });
