@@ -26,7 +26,6 @@ export interface PosterOptions<M> {
   send: SendPost<M>;
   log: Logger;
   queues?: PacedQueues;
-  now?: () => number;
 }
 
 /** Marks what the known articles were taken from: another vault or another identity rule starts over. */
@@ -44,12 +43,10 @@ const BASELINE_KEY = 'baseline';
 export class Poster<M> {
   private engine: Engine | undefined;
   private readonly queues: PacedQueues;
-  private readonly now: () => number;
   private readonly inFlight = new Set<string>();
 
   constructor(private readonly options: PosterOptions<M>) {
     this.queues = options.queues ?? new PacedQueues();
-    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -64,9 +61,9 @@ export class Poster<M> {
     const { store, log } = this.options;
     this.plan('start', () => {
       if (store.meta(BASELINE_KEY) === baseline) return this.queue(engine.docs);
-      store.remember(seenOf(engine.docs), this.now());
+      store.remember(seenOf(engine.docs), Date.now());
       store.setMeta(BASELINE_KEY, baseline);
-      log.info({ articles: engine.docs.length }, 'following: took every article in the vault as already seen');
+      log.info({ documents: engine.docs.length }, 'following: took every article in the vault as already seen');
       return 0;
     });
   }
@@ -77,7 +74,7 @@ export class Poster<M> {
     const { store } = this.options;
     this.plan('update', () => {
       const queued = this.queue(update.added);
-      store.remember(seenOf(update.changed), this.now());
+      store.remember(seenOf(update.changed), Date.now());
       return queued;
     });
   }
@@ -102,8 +99,8 @@ export class Poster<M> {
   private queue(candidates: readonly DocRecord[]): number {
     const { store } = this.options;
     const { seen, deliveries } = planPosts(candidates, store.activeSubscriptions(), (identity, path) => store.isKnown(identity, path));
-    store.remember(seen, this.now());
-    return store.enqueue(deliveries, this.now());
+    store.remember(seen, Date.now());
+    return store.enqueue(deliveries, Date.now());
   }
 
   /** Hands every stored delivery not already on its way to its channel's paced queue. */
@@ -133,7 +130,7 @@ export class Poster<M> {
     if (!store.isQueued(identity, channelId)) return;
     const doc = this.engine?.byPath(path);
     if (!this.engine || !doc) {
-      store.finish(identity, channelId, 'dropped', this.now());
+      store.finish(identity, channelId, 'dropped', Date.now());
       log.warn({ channel: channelId, path }, 'following: article left the vault before it was posted');
       return;
     }
@@ -145,13 +142,13 @@ export class Poster<M> {
       result = { ok: false, unreachable: false, error };
     }
     if (result.ok) {
-      store.finish(identity, channelId, 'sent', this.now(), result.messageId);
+      store.finish(identity, channelId, 'sent', Date.now(), result.messageId);
       log.info({ channel: channelId, path, topics: delivery.topics, message: result.messageId }, 'following: posted');
     } else if (result.unreachable) {
-      const paused = store.pauseChannel(channelId, describeError(result.error), this.now());
+      const paused = store.pauseChannel(channelId, describeError(result.error), Date.now());
       log.warn({ err: result.error, channel: channelId, path, paused }, 'following: cannot post to the channel; its subscriptions are paused');
     } else {
-      store.finish(identity, channelId, 'failed', this.now());
+      store.finish(identity, channelId, 'failed', Date.now());
       log.error({ err: result.error, channel: channelId, path }, 'following: could not post');
     }
   }

@@ -126,10 +126,6 @@ export class FollowStore {
     this.db.close();
   }
 
-  get version(): number {
-    return this.db.pragma('user_version', { simple: true }) as number;
-  }
-
   /**
    * Runs `work` as one transaction: all of it is stored, or none. Immediate: it takes the write lock
    * first, waiting for another process (a shard) to finish, rather than read a state that process
