@@ -1,15 +1,22 @@
+import { cpSync } from 'node:fs';
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { FakeDiscord, guildOnShard } from '../fakeDiscord.js';
-import { botEnv, Process, startSharded } from './botProcess.js';
+import { cleanupTemp, tempDir, writeVaultFile } from '../../helpers/vault.js';
+import { FakeDiscord, guildOnShard, snowflake } from '../fakeDiscord.js';
+import { botEnv, FIXTURE_VAULT, Process, startSharded } from './botProcess.js';
 
 /** `npm run start:sharded` with SHARD_COUNT unset (auto) against a fake Discord that recommends 2 shards. */
 let fake: FakeDiscord;
 let manager: Process;
+let vault: string;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   fake.recommendedShards = 2;
-  manager = startSharded(botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }));
+  // A copy of the fixture vault, which one test adds an article to.
+  vault = tempDir('digest-sharded-vault-');
+  cpSync(FIXTURE_VAULT, vault, { recursive: true });
+  manager = startSharded(botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DIGEST_DIR: vault }));
   await manager.waitForLog((l) => l.msg === 'all shards ready', 60_000);
   for (const shard of [0, 1]) await manager.waitForLog((l) => l.msg === 'index ready' && l.shard === shard);
 }, 90_000);
@@ -17,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await manager?.stop();
   await fake?.close();
+  cleanupTemp();
 });
 
 test('asks Discord (through DISCORD_API_URL) for the recommended count, and each shard identifies with its pair', () => {
@@ -44,6 +52,21 @@ test('a command from a server on each shard is answered', async () => {
     expect(callback.type).toBe(4);
     expect(callback.data!.embeds![0]!.title).toBe('英伟达发布新一代推理芯片');
   }
+});
+
+test('a new article is posted once, by shard 0, also to a channel of a server on shard 1', async () => {
+  const where = { guildId: guildOnShard(1, 2), channelId: snowflake(), permissions: String(PermissionFlagsBits.ManageChannels) };
+  const followed = await fake.callback(fake.command('follow', { topic: '芯片' }, where));
+  expect(followed.data?.content).toBe('本频道已关注主题「芯片」：此后加入文摘的新文章会发到这里。');
+  writeVaultFile(vault, '01-博客/芯片/分片测试文章.md', '---\ntitle: "分片测试文章"\ndate: 2025-01-09\n---\n\n## 关联主题\n\n- [[00-元语/芯片]]\n');
+  await manager.waitForLog((l) => l.msg === 'following: posted');
+  // Each shard re-indexes; one that also posted would plan right after its update.
+  for (const shard of [0, 1]) await manager.waitForLog((l) => l.msg === 'index updated' && l.shard === shard);
+  expect(manager.logs.filter((l) => l.msg === 'following: planned posts').map((l) => [l.shard, l.when, l.queued])).toEqual([
+    [0, 'start', 0],
+    [0, 'update', 1],
+  ]);
+  expect(fake.posts(where.channelId).map((p) => p.embeds![0]!.title)).toEqual(['分片测试文章']);
 });
 
 test('SIGTERM to the manager stops every shard, then the manager exits 0', async () => {
