@@ -28,6 +28,7 @@ export function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
     INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), 'digest-bot-cache-')),
     // Likewise a fresh database: subscriptions never leak between tests or into `data/`.
     DATA_DIR: mkdtempSync(join(tmpdir(), 'digest-bot-data-')),
+    SHUTDOWN_GRACE_SECONDS: '',
     LOG_LEVEL: 'info',
     ...settings,
   };
@@ -64,7 +65,8 @@ export class Process {
       this.stderr += chunk;
       this.notify();
     });
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': it comes after the last of stdout and stderr, so no final log line is missed.
+    this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code)));
   }
 
   private notify(): void {
@@ -91,10 +93,10 @@ export class Process {
       const done = () => {
         clearTimeout(timer);
         this.waiters.delete(check);
-        this.child.off('exit', onExit);
+        this.child.off('close', onExit);
       };
       this.waiters.add(check);
-      this.child.on('exit', onExit);
+      this.child.on('close', onExit);
       check();
     });
   }
@@ -106,6 +108,11 @@ export class Process {
   /** Closes the parent channel, as the end of a sharding manager does. */
   disconnect(): void {
     this.child.disconnect();
+  }
+
+  /** Sends a signal, e.g. SIGTERM as a platform stopping the container does; `exited` tells the outcome. */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   async stop(): Promise<void> {
