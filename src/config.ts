@@ -48,6 +48,14 @@ const schema = z.object({
   SHARDS: optional(z.coerce.number().int().nonnegative()),
   /** Where the bot keeps its database (subscriptions, what was posted): `bot.sqlite` in this folder. */
   DATA_DIR: z.preprocess((v) => (v === '' || v === undefined ? 'data/' : v), z.string()),
+  /**
+   * How long a stop (SIGTERM) waits for interactions in flight. The default stays under the 10 s
+   * Docker grants before SIGKILL; Kubernetes grants 30 s (terminationGracePeriodSeconds).
+   */
+  SHUTDOWN_GRACE_SECONDS: z.preprocess(
+    (v) => (v === '' || v === undefined ? '8' : v),
+    z.string().regex(/^\d+$/, 'must be a whole number of seconds, e.g. 8').transform(Number),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (v === '' || v === undefined ? 'info' : v),
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

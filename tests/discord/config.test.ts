@@ -8,16 +8,16 @@ const VALID = { DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: '123456789012345
 
 describe('readConfig', () => {
   test('fills the defaults', () => {
-    expect(readConfig(VALID)).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', LOG_LEVEL: 'info' });
+    expect(readConfig(VALID)).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', SHUTDOWN_GRACE_SECONDS: 8, LOG_LEVEL: 'info' });
   });
 
   test('an empty value means unset', () => {
-    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', SHARD_COUNT: '', DATA_DIR: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', LOG_LEVEL: 'info' });
+    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', SHARD_COUNT: '', DATA_DIR: '', SHUTDOWN_GRACE_SECONDS: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', SHUTDOWN_GRACE_SECONDS: 8, LOG_LEVEL: 'info' });
   });
 
   test('takes every setting', () => {
-    const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', DIGEST_BASE_URL: 'https://me.github.io/digest/', INDEX_CACHE_DIR: '/tmp/x', DATA_DIR: '/tmp/data', LOG_LEVEL: 'debug' };
-    expect(readConfig(env)).toEqual({ ...env, SHARD_COUNT: 'auto' });
+    const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', DIGEST_BASE_URL: 'https://me.github.io/digest/', INDEX_CACHE_DIR: '/tmp/x', DATA_DIR: '/tmp/data', SHUTDOWN_GRACE_SECONDS: '30', LOG_LEVEL: 'debug' };
+    expect(readConfig(env)).toEqual({ ...env, SHARD_COUNT: 'auto', SHUTDOWN_GRACE_SECONDS: 30 });
   });
 
   test('SHARD_COUNT is auto or a whole number from 1; a shard learns its id from the manager (SHARDS)', () => {
@@ -30,13 +30,14 @@ describe('readConfig', () => {
   });
 
   test('names every missing or bad setting', () => {
-    expect(() => readConfig({ DISCORD_GUILD_ID: '12', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud' })).toThrow(
+    expect(() => readConfig({ DISCORD_GUILD_ID: '12', DISCORD_API_URL: 'ftp://x', SHUTDOWN_GRACE_SECONDS: '2.5', LOG_LEVEL: 'loud' })).toThrow(
       new ConfigError(
         'Invalid configuration:\n' +
           '  DISCORD_TOKEN: is not set\n' +
           '  DISCORD_APPLICATION_ID: is not set\n' +
           '  DISCORD_GUILD_ID: must be a Discord id: 17 to 20 digits\n' +
           '  DISCORD_API_URL: must be http or https\n' +
+          '  SHUTDOWN_GRACE_SECONDS: must be a whole number of seconds, e.g. 8\n' +
           "  LOG_LEVEL: Invalid enum value. Expected 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent', received 'loud'\n" +
           'Set it in the environment or in .env (see .env.example).',
       ),
