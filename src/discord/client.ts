@@ -18,10 +18,14 @@ import { askReply, openReply, topicReply } from './answers.js';
 import type { Command, CommandContext } from './command.js';
 import { decodeCustomId, decodeOpenValue } from './customId.js';
 import type { EngineGate } from './engineGate.js';
-import { APOLOGY, STALE_COMPONENT, UserError } from './errors.js';
+import { APOLOGY, RESTARTING, STALE_COMPONENT, UserError, slowDown } from './errors.js';
+import { expired, tooLateToRetry } from './interactionWindow.js';
 import type { Logger } from './log.js';
 import { replyLinks, type Links } from './render/links.js';
+import { RateLimiter, USER_RATES } from './rateLimit.js';
+import { RecentIds } from './recentIds.js';
 import { prepareChoices, send, type Reply } from './reply.js';
+import type { InFlight } from './shutdown.js';
 
 export interface Bot {
   commands: ReadonlyMap<string, Command>;
@@ -30,6 +34,12 @@ export interface Bot {
   log: Logger;
   /** DIGEST_BASE_URL: where replies link articles that have no source link. */
   siteBase: string | undefined;
+  inFlight: InFlight;
+}
+
+interface Limits {
+  interactions: RateLimiter;
+  autocomplete: RateLimiter;
 }
 
 export function createClient(config: Pick<Config, 'DISCORD_API_URL' | 'SHARDS'>): Client {
@@ -41,30 +51,52 @@ export function createClient(config: Pick<Config, 'DISCORD_API_URL' | 'SHARDS'>)
     // Slash commands need no privileged intent and no message content.
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    // A first answer that a 429 would hold past its deadline is given up at once, not waited for.
+    rest: { rejectOnRateLimit: tooLateToRetry, ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) },
   });
 }
 
 /** Routes every interaction; whatever goes wrong in one is logged and never reaches the process. */
 export function attachRouter(client: Client, bot: Bot): void {
+  const limits = { interactions: new RateLimiter(USER_RATES.interactions), autocomplete: new RateLimiter(USER_RATES.autocomplete) };
+  // A replay spans the few events a dropped connection missed; ten thousand ids cover it with room to spare.
+  const seen = new RecentIds(10_000);
   client.on(Events.InteractionCreate, (interaction) => {
-    void route(interaction, bot);
+    if (seen.add(interaction.id)) bot.inFlight.track(route(interaction, bot, limits));
+    else bot.log.info(describe(interaction), 'ignored an interaction delivered again');
   });
 }
 
-async function route(interaction: Interaction, bot: Bot): Promise<void> {
+async function route(interaction: Interaction, bot: Bot, limits: Limits): Promise<void> {
   const context = describe(interaction);
   try {
-    if (interaction.isAutocomplete()) await autocomplete(interaction, bot);
+    const refused = refusal(interaction, bot, limits);
+    if (refused) {
+      bot.log.info({ ...context, reason: refused.reason }, 'refused');
+      if (interaction.isAutocomplete()) await interaction.respond([]);
+      else if (interaction.isRepliable()) await send(interaction, refused.reply);
+    } else if (interaction.isAutocomplete()) await autocomplete(interaction, bot);
     else if (interaction.isChatInputCommand()) {
       const command = bot.commands.get(interaction.commandName);
       if (!command) await send(interaction, new UserError('这个命令已不存在，请刷新后重试。'));
       else await answer(interaction, bot, (engine, links) => command.run(interaction.options, engine, links, commandContext(interaction, bot)), 'reply');
     } else if (interaction.isButton() || interaction.isStringSelectMenu()) await component(interaction, bot);
   } catch (err) {
+    if (expired(err)) {
+      // Its token ran out (a first answer has 3 s): nothing, not even an apology, can reach the user now.
+      bot.log.warn({ err, ...context }, 'interaction expired before its reply landed');
+      return;
+    }
     bot.log.error({ err, ...context }, 'interaction failed');
     if (interaction.isRepliable()) await apologise(interaction, bot, context);
   }
+}
+
+/** Not while stopping, nor past the user's rate (autocomplete has a looser one of its own). */
+function refusal(interaction: Interaction, bot: Bot, limits: Limits): { reason: string; reply: UserError } | undefined {
+  if (bot.inFlight.stopping) return { reason: 'stopping', reply: RESTARTING };
+  const waitMs = (interaction.isAutocomplete() ? limits.autocomplete : limits.interactions).take(interaction.user.id);
+  return waitMs > 0 ? { reason: 'rate limited', reply: slowDown(waitMs) } : undefined;
 }
 
 /** Autocomplete has no way to defer: answer at once, with nothing while the index still opens. */

@@ -11,6 +11,7 @@ import { articlePost } from './following.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { createLogger } from './log.js';
 import { replyLinks } from './render/links.js';
+import { InFlight, stopOnSignals } from './shutdown.js';
 
 /** The database, created or migrated; a folder that cannot hold it stops the bot, naming DATA_DIR. */
 function openStoreOrExit(dir: string): FollowStore {
@@ -67,19 +68,11 @@ async function main(): Promise<void> {
     },
   );
 
-  attachRouter(client, { commands, engine, follows, log, siteBase: config.DIGEST_BASE_URL });
+  const inFlight = new InFlight();
+  attachRouter(client, { commands, engine, follows, log, siteBase: config.DIGEST_BASE_URL, inFlight });
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
   client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, id: ready.user.id }, 'ready'));
-  const stop = (signal: string) => {
-    log.info({ signal }, 'stopping');
-    stopWatching();
-    void client.destroy().finally(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-  // A shard (npm run start:sharded) stops when its manager does, and when the manager crashes,
-  // rather than go on answering beside the shards of the next one.
-  process.once('disconnect', () => stop('manager gone'));
+  stopOnSignals(client, inFlight, log, { graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, onStop: () => stopWatching() });
 
   try {
     await client.login(config.DISCORD_TOKEN);

@@ -33,23 +33,24 @@ export class InFlight {
 }
 
 /**
- * SIGTERM (a platform stopping the container) or SIGINT: stop taking work, let what is in flight
- * finish, close the gateway, exit 0. Once only: a second signal gets Node's default, an immediate exit,
- * the way to force a stop that hangs.
+ * SIGTERM (a platform stopping the container), SIGINT, or a shard's manager gone: stop taking work,
+ * and `onStop` whatever else runs (the vault watcher), let what is in flight finish, close the
+ * gateway, exit 0. Once only: a second signal gets Node's default, an immediate exit, the way to
+ * force a stop that hangs.
  */
-export function stopOnSignals(client: Client, inFlight: InFlight, log: Logger, graceMs: number): void {
-  const stop = async (signal: NodeJS.Signals) => {
+export function stopOnSignals(client: Client, inFlight: InFlight, log: Logger, { graceMs, onStop }: { graceMs: number; onStop: () => void }): void {
+  const stop = async (reason: string) => {
     inFlight.stopping = true;
-    log.info({ signal, inFlight: inFlight.size }, 'stopping');
+    log.info({ signal: reason, inFlight: inFlight.size }, 'stopping');
+    onStop();
     const unfinished = await inFlight.drain(graceMs);
     if (unfinished > 0) log.warn({ unfinished, graceMs }, 'stopped waiting for interactions in flight');
     await client.destroy();
     log.info('stopped');
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
-    stop(signal).then(
+  const begin = (reason: string) => {
+    if (inFlight.stopping) return;
+    stop(reason).then(
       () => process.exit(0),
       (err: unknown) => {
         log.error({ err }, 'could not stop cleanly');
@@ -57,6 +58,14 @@ export function stopOnSignals(client: Client, inFlight: InFlight, log: Logger, g
       },
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    begin(signal);
+  };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  // A shard (npm run start:sharded) stops when its manager does, and when the manager crashes,
+  // rather than go on answering beside the shards of the next one.
+  process.once('disconnect', () => begin('manager gone'));
 }
