@@ -204,6 +204,7 @@ describe('SIGTERM', () => {
     expect(await bot.exited).toBe(0);
     expect(content(await fake.callback(slow))).toBe(CHIP);
     expect(bot.logs.filter((l) => l.interaction === slow && l.level >= 40)).toEqual([]);
-    expect(bot.logs.at(-1)).toMatchObject({ msg: 'stopped' });
+    // Present, though not always last: pino's exit flush can overtake a line still being written.
+    expect(bot.logs.filter((l) => l.msg === 'stopped')).toHaveLength(1);
   });
 });

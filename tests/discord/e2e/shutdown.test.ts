@@ -62,6 +62,6 @@ test('once the index opens, the waiting answer lands (its rate-limited edit retr
   expect(await closed).toEqual([1000]);
   expect(await bot.exited).toBe(0);
   expect(bot.logs.filter((l) => l.level >= 40)).toEqual([]);
-  console.log('DBG', bot.logs.map((l) => [l.time, l.msg].join(' ')).join('\n'));
-  expect(bot.logs.at(-1)).toMatchObject({ msg: 'stopped' });
+  // Present, though not always last: pino's exit flush can overtake a line still being written.
+  expect(bot.logs.filter((l) => l.msg === 'stopped')).toHaveLength(1);
 });
