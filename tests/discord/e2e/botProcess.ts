@@ -2,6 +2,7 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -65,8 +66,10 @@ export class Process {
       this.stderr += chunk;
       this.notify();
     });
-    // 'close', not 'exit': it comes after the last of stdout and stderr, so no final log line is missed.
-    this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code)));
+    // After 'exit' the last log lines may still be on their way: wait for stdout and stderr to end.
+    // (Not 'close': after the parent disconnects an IPC channel, it never comes.)
+    const drained = Promise.all([this.child.stdout!, this.child.stderr!].map((stream) => finished(stream).catch(() => undefined)));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => void drained.then(() => resolve(code))));
   }
 
   private notify(): void {
@@ -86,17 +89,18 @@ export class Process {
         done();
         reject(new Error(`no matching log line within ${timeoutMs} ms.\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`));
       }, timeoutMs);
-      const onExit = (code: number | null) => {
-        done();
-        reject(new Error(`process exited (${code}) before the log line.\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`));
-      };
+      let settled = false;
       const done = () => {
+        settled = true;
         clearTimeout(timer);
         this.waiters.delete(check);
-        this.child.off('close', onExit);
       };
+      void this.exited.then((code) => {
+        if (settled) return;
+        done();
+        reject(new Error(`process exited (${code}) before the log line.\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`));
+      });
       this.waiters.add(check);
-      this.child.on('close', onExit);
       check();
     });
   }
