@@ -22,13 +22,30 @@ export function splitSections(lines: string[], level: number): RawSection[] {
   return sections;
 }
 
+/*
+ * Link syntax, written so that matching stays linear in the length of a line: a bracketed text may
+ * not contain another opening bracket, and a link target holds at most one level of parentheses
+ * (`…/Foo_(bar)`). Without that, a long run of `[` or `](` with no closer costs quadratic time,
+ * and one such line of a few megabytes stops a build for hours.
+ */
+const TARGET = String.raw`\([^()]*(?:\([^()]*\)[^()]*)*\)`;
+const IMAGE = new RegExp(String.raw`!\[[^[\]]*\]` + TARGET, 'g');
+const LINK = new RegExp(String.raw`\[([^[\]]+)\]` + TARGET, 'g');
+const WIKI_ALIASED = /\[\[([^[\]|]+)\|([^[\]]+)\]\]/g;
+const WIKI = /\[\[([^[\]]+)\]\]/g;
+const WIKI_PARTS = /\[\[([^[\]|#]+)(?:#[^[\]|]*)?(?:\|([^[\]]*))?\]\]/g;
+
+/** Text without its embedded images (`![alt](src)`). */
+export function withoutImages(text: string): string {
+  return text.replace(IMAGE, '');
+}
+
 /** Removes emphasis, inline code ticks and link syntax so text reads plainly in any renderer. */
 export function plainText(text: string): string {
-  return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[\[([^\]|]+)\|([^\]]+)\]\]/g, '$2')
-    .replace(/\[\[([^\]]+)\]\]/g, (_m, target: string) => target.split('/').pop() ?? target)
-    .replace(/\[([^\]]+)\]\((?:[^)]*)\)/g, '$1')
+  return withoutImages(text)
+    .replace(WIKI_ALIASED, '$2')
+    .replace(WIKI, (_m, target: string) => target.split('/').pop() ?? target)
+    .replace(LINK, '$1')
     .replace(/\*\*|__/g, '')
     .replace(/(^|[^*\w])\*(?!\s)([^*]+?)\*(?!\w)/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1')
@@ -82,7 +99,7 @@ export interface WikiLink {
 
 export function findWikiLinks(text: string): WikiLink[] {
   const links: WikiLink[] = [];
-  for (const m of text.matchAll(/\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g)) {
+  for (const m of text.matchAll(WIKI_PARTS)) {
     const target = m[1]!.trim().replace(/\.md$/i, '');
     if (!target) continue;
     links.push({ target, alias: (m[2] ?? '').trim() });

@@ -1,6 +1,6 @@
 import { extractAliases } from './aliases.js';
 import { readFrontMatter, pickMeta, type Meta } from './frontMatter.js';
-import { collectBullets, findWikiLinks, firstUrl, paragraphText, plainText, splitSections, type RawSection } from './markdown.js';
+import { collectBullets, findWikiLinks, firstUrl, paragraphText, plainText, splitSections, withoutImages, type RawSection } from './markdown.js';
 import { parseSummary } from './summary.js';
 import type { DigestDoc, DocKind, RelatedDoc, Section } from './types.js';
 
@@ -36,7 +36,9 @@ export function kindOf(path: string): DocKind {
 /** Parses one vault file. `path` is relative to the vault, with forward slashes. */
 export function parseDocument(path: string, text: string): DigestDoc {
   if (text.includes('\u0000')) throw new DigestParseError('binary content (NUL bytes)');
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // U+2028 and U+2029 end lines too, and JavaScript's `.` stops at them: left in, a `(.*)$` that
+  // cannot reach the end of the line backtracks over the whole line, quadratic in its length.
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?|[\u2028\u2029]/g, '\n');
   if (!normalized.trim()) throw new DigestParseError('empty file');
   const { meta, body } = readFrontMatter(normalized);
   const lines = body.split('\n');
@@ -90,13 +92,19 @@ function firstHeading(lines: string[]): string {
   return '';
 }
 
+/**
+ * `- 作者：X` / `- **原文链接**: https://…` after the list marker or quote sign. No two runs of
+ * whitespace in it can match the same spaces, so a long blank line fails in linear time.
+ */
+const META_LINE = /^(?:[-*+](?=\s)|>)?\s*(?:\*\*)?([^\s*:：][^*:：]{0,11}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?(.+)$/;
+
 /** `- 作者：X` / `- **原文链接**: https://…` lines, in the preamble or a metadata section. */
 function readBodyMeta(sections: RawSection[]): Meta {
   const meta: Meta = {};
   for (const section of sections) {
     if (section.heading && !META_HEADING.test(section.heading)) continue;
     for (const line of section.lines) {
-      const m = /^\s*(?:[-*+]\s+|>\s*)?(?:\*\*)?([^*:：\n]{1,12}?)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(.+)$/.exec(line);
+      const m = META_LINE.exec(line.trimStart());
       if (m && !(m[1]!.trim() in meta)) meta[m[1]!.trim()] = plainText(m[2]!);
     }
   }
@@ -127,7 +135,7 @@ function parseRelated(lines: string[]): RelatedDoc[] {
 function bodySections(sections: RawSection[], exclude: (RawSection | undefined)[]): Section[] {
   return sections
     .filter((s) => !exclude.includes(s))
-    .map((s) => ({ heading: s.heading, text: s.lines.join('\n').replace(/!\[[^\]]*\]\([^)]*\)/g, '').trim() }))
+    .map((s) => ({ heading: s.heading, text: withoutImages(s.lines.join('\n')).trim() }))
     .filter((s) => s.text.length > 0);
 }
 

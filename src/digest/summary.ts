@@ -19,8 +19,10 @@ export function classifyLabel(label: string): Part | null {
   const cleaned = label
     .replace(/^[#\s]*/, '')
     .replace(/^(?:\d{1,2}|[一二三四五六七八九十])\s*[).、.）:：]?\s*/, '')
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[:：\s]+$/, '')
+    // Both linear in the label's length: a note may not open another, and a trailing run is
+    // matched only from its start (a long line of spaces is not a label, but is tried as one).
+    .replace(/[（(][^（(）)]*[）)]/g, '')
+    .replace(/(?<![:：\s])[:：\s]+$/, '')
     .trim();
   if (!cleaned || Array.from(cleaned).length > 20) return null;
   for (const [part, pattern] of PART_PATTERNS) if (pattern.test(cleaned)) return part;

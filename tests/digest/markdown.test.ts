@@ -34,6 +34,18 @@ describe('plainText', () => {
   it('keeps a lone asterisk used as multiplication', () => {
     expect(plainText('2 * 3 = 6')).toBe('2 * 3 = 6');
   });
+
+  it('reads a link and drops an image whose address holds parentheses', () => {
+    expect(plainText('[维基](https://zh.wikipedia.org/wiki/A_(B)) 与 ![图](https://x.y/a_(1).png) 后')).toBe('维基 与 后');
+  });
+
+  it('keeps runs of unclosed link syntax as text, however long the line', () => {
+    // Matched by backtracking regexes these took quadratic time: a 300 KB line, minutes.
+    for (const unit of ['[', '[[', '![', '[a](', '[[a|', '![a](']) {
+      const line = unit.repeat(300_000 / unit.length);
+      expect(plainText(line)).toBe(line);
+    }
+  });
 });
 
 describe('matchBullet', () => {
