@@ -8,6 +8,7 @@ import type { Links } from './render/links.js';
 import { renderSummary, noSummaryText } from './render/summary.js';
 import { renderTopic, TOPIC_PAGE, unknownTopicText } from './render/topic.js';
 import type { Reply } from './reply.js';
+import { QUERY_ECHO, vaultText } from './text.js';
 
 /** Engine questions turned into replies: shared by the commands and by clicks on their buttons. */
 
@@ -21,7 +22,9 @@ export function askReply(engine: Engine, links: Links, request: AskRequest): Rep
   const query = request.query.trim();
   if (!query) return new UserError('请输入问题，例如：英伟达的芯片。');
   if (Array.from(query).length > MAX_QUESTION) return new UserError(`问题太长了：请控制在 ${MAX_QUESTION} 个字以内。`);
-  if (request.since && !isDay(request.since)) return new UserError(`日期「${request.since}」不对：since 需要 YYYY-MM-DD 格式，例如 2025-01-31。`);
+  if (request.since && !isDay(request.since)) {
+    return new UserError(`日期「${vaultText(request.since, QUERY_ECHO)}」不对：since 需要 YYYY-MM-DD 格式，例如 2025-01-31。`);
+  }
   const limit = Math.min(ASK_LIMIT.max, Math.max(ASK_LIMIT.min, request.limit));
   const page = { offset: request.offset, limit, since: request.since };
   const answer = engine.ask(query, { limit, offset: page.offset, ...(page.since ? { since: page.since } : {}) });

@@ -34,9 +34,24 @@ export function escapeVault(text: string): string {
   );
 }
 
-/** Vault text escaped, then fitted: escaping first means a cut can never expose markdown. */
+/** How much of what the user typed a reply repeats back: enough to recognise it. */
+export const QUERY_ECHO = 100;
+
+/**
+ * Escapes look at most this far past the character they escape (`**`, a code tick's neighbour);
+ * the one exception, `_` before an emoji id `:123…>`, is then escaped, which is only safer.
+ */
+const ESCAPE_LOOKAHEAD = 8;
+
+/**
+ * Vault text escaped, then fitted: escaping first means a cut can never expose markdown. Only
+ * what can show is escaped: escaping never shortens text, so the shown part comes from the first
+ * `max` characters, and discord.js's escapeMarkdown is quadratic in the length of a line (its
+ * lookbehinds rescan the line before each character): a 100 KB bullet took half a minute.
+ */
 export function vaultText(text: string, max: number): string {
-  return truncate(escapeVault(text), max);
+  const shown = text.length > max + ESCAPE_LOOKAHEAD ? text.slice(0, max + ESCAPE_LOOKAHEAD) : text;
+  return truncate(escapeVault(shown), max);
 }
 
 /**

@@ -67,6 +67,12 @@ describe('handlers return what to answer', () => {
     expect(reply.embeds!.map((e) => e.title).sort()).toEqual(['晶圆级芯片跑出每秒千个 Token', '英伟达发布新一代推理芯片']);
   });
 
+  test('/ask with a since that is not a date: shown as typed, escaped, so it cannot become a link', () => {
+    expect(ask.run(options({ question: '芯片', since: '[点我](javascript:alert(1))' }), engine, links)).toEqual(
+      new UserError('日期「\\[点我\\](javascript:alert(1))」不对：since 需要 YYYY-MM-DD 格式，例如 2025-01-31。'),
+    );
+  });
+
   test('/ask past the last page: a note, not an empty answer', () => {
     expect(askReply(engine, links, { query: '芯片', limit: 5, offset: 100, since: '' })).toEqual(new UserError('没有更多结果了。'));
   });

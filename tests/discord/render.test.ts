@@ -4,8 +4,9 @@ import type { DocRecord } from '../../src/digest/types.js';
 import { renderAsk } from '../../src/discord/render/ask.js';
 import type { OpenOption } from '../../src/discord/render/components.js';
 import { replyLinks, type LinkLookup, type Links } from '../../src/discord/render/links.js';
-import { renderSummary } from '../../src/discord/render/summary.js';
-import { renderTopic } from '../../src/discord/render/topic.js';
+import { noSummaryText, renderSummary } from '../../src/discord/render/summary.js';
+import { renderTopic, unknownTopicText } from '../../src/discord/render/topic.js';
+import { CUT_MARK } from '../../src/discord/text.js';
 import { prepare } from '../../src/discord/reply.js';
 import type { AskAnswer, AskHit, IndexStats, TopicAnswer } from '../../src/search/answers.js';
 import { NOT_WEB } from '../helpers/urls.js';
@@ -261,5 +262,17 @@ describe('renderSummary', () => {
       { name: '关联主题', value: '芯片、没有页面' },
       { name: '相关文档', value: '在库中 · 01-博客/b.md\n不在库中' },
     ]);
+  });
+});
+
+describe('echoing what the user typed', () => {
+  const typed = '**芯片**' + '芯'.repeat(5994);
+  const echoed = `\\*\\*芯片\\*\\*${'芯'.repeat(100 - 10 - CUT_MARK.length)}${CUT_MARK}`;
+
+  test('an unknown topic or title repeats the first hundred characters of it, escaped', () => {
+    expect(unknownTopicText({ query: typed, topic: null, definition: '', aliases: [], total: 0, results: [], suggestions: [] })).toBe(
+      `没有名为「${echoed}」的主题。可以在输入时从自动补全中选择主题。`,
+    );
+    expect(noSummaryText(typed)).toBe(`没有标题与「${echoed}」相符的文章。试试标题中的几个字，或在输入时从自动补全中选择。`);
   });
 });

@@ -3,13 +3,13 @@ import type { DocRecord } from '../../digest/types.js';
 import type { IndexStats } from '../../search/answers.js';
 import { LIMITS } from '../limits.js';
 import type { Reply } from '../reply.js';
-import { escapeVault, truncate, vaultText } from '../text.js';
+import { QUERY_ECHO, truncate, vaultText } from '../text.js';
 import { buttonRow, openMenu, rows, type OpenOption } from './components.js';
 import { footer } from './footer.js';
 import { docEntry, fitEntries, maskedLink, type ListEntry, type Links } from './links.js';
 
 export function noSummaryText(query: string): string {
-  return truncate(`没有标题与「${escapeVault(query)}」相符的文章。试试标题中的几个字，或在输入时从自动补全中选择。`, LIMITS.content);
+  return truncate(`没有标题与「${vaultText(query, QUERY_ECHO)}」相符的文章。试试标题中的几个字，或在输入时从自动补全中选择。`, LIMITS.content);
 }
 
 /**

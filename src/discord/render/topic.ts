@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord.js';
 import type { IndexStats, TopicAnswer } from '../../search/answers.js';
 import { LIMITS } from '../limits.js';
 import type { Reply } from '../reply.js';
-import { escapeVault, truncate, truncateMarkdown, vaultText } from '../text.js';
+import { escapeVault, QUERY_ECHO, truncate, truncateMarkdown, vaultText } from '../text.js';
 import { buttonRow, openMenu, rows } from './components.js';
 import { footer } from './footer.js';
 import { docEntry, fitEntries, type Links } from './links.js';
@@ -12,7 +12,7 @@ export const TOPIC_PAGE = 10;
 
 /** For a name that matches no topic: say so, and offer the closest. */
 export function unknownTopicText(answer: TopicAnswer): string {
-  const query = escapeVault(answer.query);
+  const query = vaultText(answer.query, QUERY_ECHO);
   const near = answer.suggestions.length ? `你是不是要找：${escapeVault(answer.suggestions.join('、'))}？` : '可以在输入时从自动补全中选择主题。';
   return truncate(`没有名为「${query}」的主题。${near}`, LIMITS.content);
 }
