@@ -16,7 +16,7 @@ async function deploy(): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] });
   const commands = await loadCommands(COMMANDS_DIR, log);
   const body = [...commands.values()].map((c) => c.definition);
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);

@@ -25,7 +25,7 @@ function openStoreOrExit(dir: string): FollowStore {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const log = createLogger(config.LOG_LEVEL, config.SHARDS);
+  const log = createLogger(config.LOG_LEVEL, { shard: config.SHARDS, secrets: [config.DISCORD_TOKEN] });
   // Whatever escapes a handler is logged, and the bot goes on answering the next interaction.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
   process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));

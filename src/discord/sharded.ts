@@ -19,7 +19,7 @@ const EXEC_ARGV = process.execArgv;
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, { secrets: [config.DISCORD_TOKEN] });
 
   const total = config.SHARD_COUNT === 'auto' ? await recommendedShards(config, log) : config.SHARD_COUNT;
   log.info({ shards: total, setting: config.SHARD_COUNT }, 'sharding');
