@@ -1,15 +1,21 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { PermissionFlagsBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { command as ask } from '../../commands/ask.js';
+import { command as follow } from '../../commands/follow.js';
+import { command as following } from '../../commands/following.js';
 import { command as summary } from '../../commands/summary.js';
 import { command as topic } from '../../commands/topic.js';
+import { command as unfollow } from '../../commands/unfollow.js';
 import { askReply, openReply, topicReply } from '../../src/discord/answers.js';
-import type { OptionReader } from '../../src/discord/command.js';
+import type { Command, CommandContext, OptionReader } from '../../src/discord/command.js';
 import { replyLinks, type Links } from '../../src/discord/render/links.js';
 import { decodeCustomId, decodeOpenValue } from '../../src/discord/customId.js';
 import { UserError } from '../../src/discord/errors.js';
 import { prepare, prepareChoices, type Reply } from '../../src/discord/reply.js';
+import { FollowStore } from '../../src/follow/store.js';
 import { openEngine, type Engine } from '../../src/search/engine.js';
 import { hostileQueries } from '../fixtures/hostile.js';
+import { cleanupTemp, tempDir } from '../helpers/vault.js';
 import { FIXTURE_VAULT } from './e2e/botProcess.js';
 import { limitViolations } from './withinLimits.js';
 
@@ -25,10 +31,30 @@ let engine: Engine;
 /** Replies link to sources and vault paths, or to pages on a site: both kinds of reply are checked. */
 let linkModes: Links[];
 const linksFor = (i: number) => linkModes[i % linkModes.length]!;
+/** A member who may manage the channel, where the bot may post: the commands go furthest. */
+let context: CommandContext;
 beforeAll(async () => {
   engine = await openEngine({ dir: FIXTURE_VAULT, persist: false });
   linkModes = [replyLinks(undefined, engine), replyLinks('https://digest.example.com/', engine)];
+  const posting = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+  const place = { guildId: '1300000000000000009', channelId: '1300000000000000001', member: PermissionFlagsBits.ManageChannels, bot: posting };
+  context = { userId: '1300000000000000002', place, follows: FollowStore.open(tempDir()) };
 });
+afterAll(() => {
+  context.follows.close();
+  cleanupTemp();
+});
+
+/** Every command, with the option the input goes into (none for /following). */
+const COMMANDS: [Command, string | null][] = [
+  [ask, 'question'],
+  [topic, 'name'],
+  [summary, 'title'],
+  // Unfollowed before followed, so follows pile up and /following lists them all.
+  [unfollow, 'topic'],
+  [follow, 'topic'],
+  [following, null],
+];
 
 const options = (values: Record<string, string | number>): OptionReader => ({
   getString: (name) => (typeof values[name] === 'string' ? values[name] : null),
@@ -58,13 +84,13 @@ test('the corpus holds over 1,000 inputs', () => {
 });
 
 describe('every hostile input', () => {
-  test('/ask, /topic and /summary answer each within Discord’s limits, pinging nobody', () => {
-    const found = QUERIES.flatMap((q, i) => [
-      ...problems(ask.run(options({ question: q }), engine, linksFor(i)), q),
-      ...problems(topic.run(options({ name: q }), engine, linksFor(i)), q),
-      ...problems(summary.run(options({ title: q }), engine, linksFor(i)), q),
-    ]);
+  test('every command answers each within Discord’s limits, pinging nobody', () => {
+    const found = QUERIES.flatMap((q, i) =>
+      COMMANDS.flatMap(([command, option]) => problems(command.run(options(option ? { [option]: q } : {}), engine, linksFor(i), context), q)),
+    );
     expect(found).toEqual([]);
+    // The inputs naming a topic were followed, and listed within the limits too.
+    expect(context.follows.subscriptions(context.place!.channelId).length).toBeGreaterThan(0);
   });
 
   test('/ask with the input as its date and any page size answers or explains', () => {
@@ -75,8 +101,9 @@ describe('every hostile input', () => {
 
   test('autocomplete offers at most 25 choices, each named and valued in 1 to 100 characters', () => {
     for (const q of QUERIES) {
-      for (const command of [topic, summary]) {
-        const choices = prepareChoices(command.autocomplete!(engine, q));
+      for (const [command] of COMMANDS) {
+        if (!command.autocomplete) continue;
+        const choices = prepareChoices(command.autocomplete(engine, q, context));
         expect(choices.length).toBeLessThanOrEqual(25);
         for (const c of choices) {
           expect(c.name.length, q).toBeGreaterThanOrEqual(1);
