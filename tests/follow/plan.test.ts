@@ -2,25 +2,10 @@ import { describe, expect, test } from 'vitest';
 import type { DocRecord } from '../../src/digest/types.js';
 import { articleIdentity, planPosts, seenOf } from '../../src/follow/plan.js';
 import type { Subscription } from '../../src/follow/store.js';
+import { docRecord } from '../helpers/records.js';
 
 function article(path: string, fields: Partial<DocRecord> = {}): DocRecord {
-  return {
-    path,
-    kind: 'article',
-    title: path.split('/').pop()!.replace(/\.md$/, ''),
-    date: '2025-01-09',
-    author: '',
-    sourceName: '',
-    url: '',
-    oneLine: '',
-    keyPoints: [],
-    risks: [],
-    topics: ['芯片'],
-    related: [],
-    definition: '',
-    aliases: [],
-    ...fields,
-  };
+  return docRecord(path, { kind: 'article', date: '2025-01-09', topics: ['芯片'], ...fields });
 }
 
 function sub(channelId: string, topic: string, paused = false): Subscription {

@@ -1,29 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DocKind, DocRecord } from '../../src/digest/types.js';
+import type { DocRecord } from '../../src/digest/types.js';
 import { buildTopics, compareNewestFirst, damerauLevenshtein, rankTopics, resolveTopic, topicKey } from '../../src/search/topics.js';
+import { docRecord } from '../helpers/records.js';
 import { typedText } from '../helpers/text.js';
 
-function doc(path: string, fields: Partial<DocRecord> = {}): DocRecord {
-  const kind: DocKind = path.startsWith('00-') ? 'topic' : 'article';
-  return {
-    path,
-    kind,
-    title: path.split('/').pop()!.replace(/\.md$/, ''),
-    date: '',
-    author: '',
-    sourceName: '',
-    url: '',
-    oneLine: '',
-    keyPoints: [],
-    risks: [],
-    topics: [],
-    related: [],
-    definition: '',
-    aliases: [],
-    ...fields,
-  };
-}
+const doc = docRecord;
 
 const DOCS: DocRecord[] = [
   doc('00-元语/OpenAI.md', { definition: 'OpenAI 是一家公司。' }),

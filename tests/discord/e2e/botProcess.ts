@@ -1,9 +1,11 @@
-import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { indexFile } from '../../../src/search/persist.js';
 
 export const REPO = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const FIXTURE_VAULT = join(REPO, 'tests/discord/fixtures/vault');
@@ -126,5 +128,15 @@ export class Process {
 }
 
 export const startBot = (env: NodeJS.ProcessEnv) => new Process('src/discord/main.ts', env);
+
+/**
+ * A bot whose index stays "opening" until the test lets it: the saved index it reads at start is a
+ * named pipe, like a very slow disk, so no timing is involved. `openIndex` completes the read.
+ */
+export function startBotWithIndexHeld(env: NodeJS.ProcessEnv): { bot: Process; openIndex: () => Promise<void> } {
+  const savedIndex = indexFile(env.INDEX_CACHE_DIR!, env.DIGEST_DIR!);
+  execFileSync('mkfifo', [savedIndex]);
+  return { bot: startBot(env), openIndex: () => writeFile(savedIndex, '{}') };
+}
 export const startSharded = (env: NodeJS.ProcessEnv) => new Process('src/discord/sharded.ts', env);
 export const runDeploy = (env: NodeJS.ProcessEnv) => new Process('src/discord/deploy.ts', env);

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { indexFile } from '../../../src/search/persist.js';
 import { FakeDiscord } from '../fakeDiscord.js';
-import { botEnv, FIXTURE_VAULT, startBot, type Process } from './botProcess.js';
+import { botEnv, startBotWithIndexHeld, type Process } from './botProcess.js';
 
 /**
  * The index not yet open when a question comes: the bot must defer, then edit in the answer.
@@ -12,14 +9,12 @@ import { botEnv, FIXTURE_VAULT, startBot, type Process } from './botProcess.js';
  */
 let fake: FakeDiscord;
 let bot: Process;
-let savedIndex: string;
+let openIndex: () => Promise<void>;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   const env = botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
-  savedIndex = indexFile(env.INDEX_CACHE_DIR!, FIXTURE_VAULT);
-  execFileSync('mkfifo', [savedIndex]);
-  bot = startBot(env);
+  ({ bot, openIndex } = startBotWithIndexHeld(env));
   await bot.waitForLog((l) => l.msg === 'ready');
 });
 
@@ -39,7 +34,7 @@ test('a command while the index is still opening is deferred privately, then ans
   await bot.waitForLog((l) => l.msg === 'deferred: index still opening' && l.interaction === id);
 
   // The "slow disk" delivers: a saved index from another version, so the engine rebuilds.
-  await writeFile(savedIndex, '{}');
+  await openIndex();
   const edit = await fake.edit(id);
   expect(edit.content).toBe('主题「芯片」共 6 篇：');
   expect(edit.embeds![0]!.title).toBe('主题：芯片');

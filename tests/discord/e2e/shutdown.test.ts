@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { indexFile } from '../../../src/search/persist.js';
 import { FakeDiscord, rateLimited, type MessageData } from '../fakeDiscord.js';
-import { botEnv, FIXTURE_VAULT, startBot, type Process } from './botProcess.js';
+import { botEnv, startBotWithIndexHeld, type Process } from './botProcess.js';
 
 /**
  * SIGTERM while a question waits for the index (held back by a named pipe as the saved index, as in
@@ -12,16 +9,14 @@ import { botEnv, FIXTURE_VAULT, startBot, type Process } from './botProcess.js';
  */
 let fake: FakeDiscord;
 let bot: Process;
-let savedIndex: string;
+let openIndex: () => Promise<void>;
 let waiting: string;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   // A grace far longer than any index build, even on a loaded machine: the test waits for the work, not the clock.
   const env = botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, SHUTDOWN_GRACE_SECONDS: '120' });
-  savedIndex = indexFile(env.INDEX_CACHE_DIR!, FIXTURE_VAULT);
-  execFileSync('mkfifo', [savedIndex]);
-  bot = startBot(env);
+  ({ bot, openIndex } = startBotWithIndexHeld(env));
   await bot.waitForLog((l) => l.msg === 'ready');
 });
 
@@ -46,7 +41,7 @@ test('once the index opens, the waiting answer lands (its rate-limited edit retr
   fake.failNextEdit(...rateLimited(1, 'shared'));
   const closed = once(fake, 'gatewayClosed');
   // The "slow disk" delivers: a saved index from another version, so the engine rebuilds.
-  await writeFile(savedIndex, '{}');
+  await openIndex();
 
   const edits = (n: number) => {
     let count = 0;
