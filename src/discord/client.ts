@@ -21,6 +21,7 @@ import type { EngineGate } from './engineGate.js';
 import { APOLOGY, RESTARTING, STALE_COMPONENT, UserError, slowDown } from './errors.js';
 import { expired, tooLateToRetry } from './interactionWindow.js';
 import type { Logger } from './log.js';
+import type { InteractionLabels, Metrics, Outcome } from './metrics.js';
 import { replyLinks, type Links } from './render/links.js';
 import { RateLimiter, USER_RATES } from './rateLimit.js';
 import { RecentIds } from './recentIds.js';
@@ -35,6 +36,7 @@ export interface Bot {
   /** DIGEST_BASE_URL: where replies link articles that have no source link. */
   siteBase: string | undefined;
   inFlight: InFlight;
+  metrics: Metrics;
 }
 
 interface Limits {
@@ -68,6 +70,12 @@ export function attachRouter(client: Client, bot: Bot): void {
 }
 
 async function route(interaction: Interaction, bot: Bot, limits: Limits): Promise<void> {
+  const started = performance.now();
+  const outcome = await handle(interaction, bot, limits);
+  bot.metrics.record(labels(interaction), outcome, (performance.now() - started) / 1000);
+}
+
+async function handle(interaction: Interaction, bot: Bot, limits: Limits): Promise<Outcome> {
   const context = describe(interaction);
   try {
     const refused = refusal(interaction, bot, limits);
@@ -75,21 +83,35 @@ async function route(interaction: Interaction, bot: Bot, limits: Limits): Promis
       bot.log.info({ ...context, reason: refused.reason }, 'refused');
       if (interaction.isAutocomplete()) await interaction.respond([]);
       else if (interaction.isRepliable()) await send(interaction, refused.reply);
-    } else if (interaction.isAutocomplete()) await autocomplete(interaction, bot);
-    else if (interaction.isChatInputCommand()) {
+      return 'refused';
+    }
+    if (interaction.isAutocomplete()) {
+      await autocomplete(interaction, bot);
+      return 'answered';
+    }
+    if (interaction.isChatInputCommand()) {
       const command = bot.commands.get(interaction.commandName);
-      if (!command) await send(interaction, new UserError('这个命令已不存在，请刷新后重试。'));
-      else await answer(interaction, bot, (engine, links) => command.run(interaction.options, engine, links, commandContext(interaction, bot)), 'reply');
-    } else if (interaction.isButton() || interaction.isStringSelectMenu()) await component(interaction, bot);
+      if (!command) return await sent(interaction, new UserError('这个命令已不存在，请刷新后重试。'));
+      return await answer(interaction, bot, (engine, links) => command.run(interaction.options, engine, links, commandContext(interaction, bot)), 'reply');
+    }
+    if (interaction.isButton() || interaction.isStringSelectMenu()) return await component(interaction, bot);
+    return 'ignored';
   } catch (err) {
     if (expired(err)) {
       // Its token ran out (a first answer has 3 s): nothing, not even an apology, can reach the user now.
       bot.log.warn({ err, ...context }, 'interaction expired before its reply landed');
-      return;
+      return 'expired';
     }
     bot.log.error({ err, ...context }, 'interaction failed');
     if (interaction.isRepliable()) await apologise(interaction, bot, context);
+    return 'failed';
   }
+}
+
+/** Sends a reply, and says whether it answered or told the user of a mistake. */
+async function sent(interaction: RepliableInteraction, outcome: Reply | UserError, how: 'reply' | 'update' = 'reply'): Promise<Outcome> {
+  await send(interaction, outcome, how);
+  return outcome instanceof UserError ? 'user_error' : 'answered';
 }
 
 /** Not while stopping, nor past the user's rate (autocomplete has a looser one of its own). */
@@ -117,32 +139,32 @@ async function answer(
   bot: Bot,
   work: (engine: Engine, links: Links) => Reply | UserError,
   how: 'reply' | 'update',
-): Promise<void> {
+): Promise<Outcome> {
   const reply = (engine: Engine) => work(engine, replyLinks(bot.siteBase, engine));
   const engine = bot.engine.current;
-  if (engine) return send(interaction, reply(engine), how);
+  if (engine) return sent(interaction, reply(engine), how);
   if (how === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
   else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   bot.log.info(describe(interaction), 'deferred: index still opening');
-  await send(interaction, reply(await bot.engine.ready), how);
+  return sent(interaction, reply(await bot.engine.ready), how);
 }
 
-async function component(interaction: ButtonInteraction | StringSelectMenuInteraction, bot: Bot): Promise<void> {
+async function component(interaction: ButtonInteraction | StringSelectMenuInteraction, bot: Bot): Promise<Outcome> {
   const state = decodeCustomId(interaction.customId);
   switch (state?.kind) {
     case 'share':
-      return send(interaction, shared(interaction.message));
+      return sent(interaction, shared(interaction.message));
     case 'askPage':
       return answer(interaction, bot, (engine, links) => askReply(engine, links, state), 'update');
     case 'topicPage':
       return answer(interaction, bot, (engine, links) => topicReply(engine, links, state.topic, state.offset), 'update');
     case 'open': {
       const target = interaction.isStringSelectMenu() ? decodeOpenValue(interaction.values[0] ?? '') : null;
-      if (!target) return send(interaction, STALE_COMPONENT);
+      if (!target) return sent(interaction, STALE_COMPONENT);
       return answer(interaction, bot, (engine, links) => openReply(engine, links, target), 'reply');
     }
     default:
-      return send(interaction, STALE_COMPONENT);
+      return sent(interaction, STALE_COMPONENT);
   }
 }
 
@@ -170,6 +192,14 @@ function commandContext(interaction: ChatInputCommandInteraction | AutocompleteI
       ? { guildId, channelId, member: memberPermissions.bitfield, bot: interaction.appPermissions.bitfield }
       : null;
   return { userId: interaction.user.id, place, follows: bot.follows };
+}
+
+/** What the metrics count an interaction under: a handful of values each, never what the user typed. */
+function labels(interaction: Interaction): InteractionLabels {
+  if (interaction.isChatInputCommand()) return { kind: 'command', command: interaction.commandName };
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', command: interaction.commandName };
+  if (interaction.isMessageComponent()) return { kind: 'component', command: decodeCustomId(interaction.customId)?.kind ?? 'stale' };
+  return { kind: 'other', command: '' };
 }
 
 /** What the logs say about an interaction: enough to find it and to reproduce it. */

@@ -10,6 +10,7 @@ import { EngineGate } from './engineGate.js';
 import { articlePost } from './following.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
 import { createLogger } from './log.js';
+import { Metrics } from './metrics.js';
 import { replyLinks } from './render/links.js';
 import { InFlight, stopOnSignals } from './shutdown.js';
 
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   );
 
   const inFlight = new InFlight();
-  attachRouter(client, { commands, engine, follows, log, siteBase: config.DIGEST_BASE_URL, inFlight });
+  const metrics = new Metrics();
+  attachRouter(client, { commands, engine, follows, log, siteBase: config.DIGEST_BASE_URL, inFlight, metrics });
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
   client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, id: ready.user.id }, 'ready'));
   stopOnSignals(client, inFlight, log, { graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, onStop: () => stopWatching() });
