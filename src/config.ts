@@ -56,6 +56,19 @@ const schema = z.object({
     (v) => (v === '' || v === undefined ? '8' : v),
     z.string().regex(/^\d+$/, 'must be a whole number of seconds, e.g. 8').transform(Number),
   ),
+  /** The health endpoint (/healthz, /metrics) is served only when this is set; 0 takes any free port. */
+  HEALTH_PORT: optional(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a port number, 0 to 65535')
+      .transform(Number)
+      .refine((port) => port <= 65535, 'must be a port number, 0 to 65535'),
+  ),
+  /** Loopback by default: the endpoint has no authentication, and a container's own probe reaches it there. */
+  HEALTH_HOST: z.preprocess(
+    (v) => (v === '' || v === undefined ? '127.0.0.1' : v),
+    z.string().ip('must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0'),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (v === '' || v === undefined ? 'info' : v),
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

@@ -8,8 +8,9 @@ import { attachRouter, createClient } from './client.js';
 import { configOrExit, TOKEN_REJECTED } from './configOrExit.js';
 import { EngineGate } from './engineGate.js';
 import { articlePost } from './following.js';
+import { gatewayState, serveHealth, shardPort, type HealthServer, type HealthSources } from './health.js';
 import { COMMANDS_DIR, loadCommands } from './loader.js';
-import { createLogger } from './log.js';
+import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { replyLinks } from './render/links.js';
 import { InFlight, stopOnSignals } from './shutdown.js';
@@ -20,6 +21,20 @@ function openStoreOrExit(dir: string): FollowStore {
     return FollowStore.open(dir);
   } catch (error) {
     process.stderr.write(`Could not open the database in DATA_DIR (${dir}): ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+/** The health endpoint; one that cannot listen stops the bot, naming HEALTH_PORT, rather than leave probes failing unexplained. */
+async function serveHealthOrExit(host: string, port: number, sources: HealthSources, log: Logger): Promise<HealthServer> {
+  try {
+    const server = await serveHealth(host, port, sources);
+    log.info({ url: server.url }, 'health endpoint listening');
+    return server;
+  } catch (err) {
+    const message = `could not serve the health endpoint on HEALTH_HOST ${host}, HEALTH_PORT ${port}`;
+    log.fatal({ err }, message);
+    process.stderr.write(`${message}: ${(err as Error).message}\n`);
     process.exit(1);
   }
 }
@@ -74,7 +89,15 @@ async function main(): Promise<void> {
   attachRouter(client, { commands, engine, follows, log, siteBase: config.DIGEST_BASE_URL, inFlight, metrics });
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
   client.once(Events.ClientReady, (ready) => log.info({ user: ready.user.tag, id: ready.user.id }, 'ready'));
-  stopOnSignals(client, inFlight, log, { graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, onStop: () => stopWatching() });
+  const health =
+    config.HEALTH_PORT === undefined
+      ? undefined
+      : await serveHealthOrExit(config.HEALTH_HOST, shardPort(config.HEALTH_PORT, config.SHARDS), { gateway: () => gatewayState(client), engine, metrics }, log);
+  const onStop = () => {
+    stopWatching();
+    health?.close();
+  };
+  stopOnSignals(client, inFlight, log, { graceMs: config.SHUTDOWN_GRACE_SECONDS * 1000, onStop });
 
   try {
     await client.login(config.DISCORD_TOKEN);

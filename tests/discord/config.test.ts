@@ -8,16 +8,16 @@ const VALID = { DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: '123456789012345
 
 describe('readConfig', () => {
   test('fills the defaults', () => {
-    expect(readConfig(VALID)).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', SHUTDOWN_GRACE_SECONDS: 8, LOG_LEVEL: 'info' });
+    expect(readConfig(VALID)).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', SHUTDOWN_GRACE_SECONDS: 8, HEALTH_HOST: '127.0.0.1', LOG_LEVEL: 'info' });
   });
 
   test('an empty value means unset', () => {
-    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', SHARD_COUNT: '', DATA_DIR: '', SHUTDOWN_GRACE_SECONDS: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', SHUTDOWN_GRACE_SECONDS: 8, LOG_LEVEL: 'info' });
+    expect(readConfig({ ...VALID, DISCORD_GUILD_ID: '', DISCORD_API_URL: '', DIGEST_DIR: '', DIGEST_BASE_URL: '', SHARD_COUNT: '', DATA_DIR: '', SHUTDOWN_GRACE_SECONDS: '', HEALTH_PORT: '', HEALTH_HOST: '', LOG_LEVEL: '' })).toEqual({ ...VALID, DIGEST_DIR: 'seeds/', SHARD_COUNT: 'auto', DATA_DIR: 'data/', SHUTDOWN_GRACE_SECONDS: 8, HEALTH_HOST: '127.0.0.1', LOG_LEVEL: 'info' });
   });
 
   test('takes every setting', () => {
-    const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', DIGEST_BASE_URL: 'https://me.github.io/digest/', INDEX_CACHE_DIR: '/tmp/x', DATA_DIR: '/tmp/data', SHUTDOWN_GRACE_SECONDS: '30', LOG_LEVEL: 'debug' };
-    expect(readConfig(env)).toEqual({ ...env, SHARD_COUNT: 'auto', SHUTDOWN_GRACE_SECONDS: 30 });
+    const env = { ...VALID, DISCORD_GUILD_ID: '876543210987654321', DISCORD_API_URL: 'http://127.0.0.1:8080/api', DIGEST_DIR: 'tests/discord/fixtures/vault', DIGEST_BASE_URL: 'https://me.github.io/digest/', INDEX_CACHE_DIR: '/tmp/x', DATA_DIR: '/tmp/data', SHUTDOWN_GRACE_SECONDS: '30', HEALTH_PORT: '9464', HEALTH_HOST: '0.0.0.0', LOG_LEVEL: 'debug' };
+    expect(readConfig(env)).toEqual({ ...env, SHARD_COUNT: 'auto', SHUTDOWN_GRACE_SECONDS: 30, HEALTH_PORT: 9464 });
   });
 
   test('SHARD_COUNT is auto or a whole number from 1; a shard learns its id from the manager (SHARDS)', () => {
@@ -26,6 +26,17 @@ describe('readConfig', () => {
     expect(readConfig({ ...VALID, SHARD_COUNT: '2', SHARDS: '1' })).toMatchObject({ SHARD_COUNT: 2, SHARDS: 1 });
     for (const bad of ['0', '-1', '1.5', 'two', ' 2']) {
       expect(() => readConfig({ ...VALID, SHARD_COUNT: bad })).toThrow('  SHARD_COUNT: must be auto or a whole number from 1\n');
+    }
+  });
+
+  test('HEALTH_PORT is a port from 0 (any free one) to 65535; HEALTH_HOST an IP address', () => {
+    expect(readConfig({ ...VALID, HEALTH_PORT: '0' }).HEALTH_PORT).toBe(0);
+    expect(readConfig({ ...VALID, HEALTH_PORT: '65535', HEALTH_HOST: '::1' })).toMatchObject({ HEALTH_PORT: 65535, HEALTH_HOST: '::1' });
+    for (const bad of ['65536', '-1', '80.5', 'http', ' 80']) {
+      expect(() => readConfig({ ...VALID, HEALTH_PORT: bad })).toThrow('  HEALTH_PORT: must be a port number, 0 to 65535\n');
+    }
+    for (const bad of ['localhost', '127.0.0.1:9464', 'http://0.0.0.0']) {
+      expect(() => readConfig({ ...VALID, HEALTH_HOST: bad })).toThrow('  HEALTH_HOST: must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0\n');
     }
   });
 

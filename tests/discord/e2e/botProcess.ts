@@ -32,6 +32,8 @@ export function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
     // Likewise a fresh database: subscriptions never leak between tests or into `data/`.
     DATA_DIR: mkdtempSync(join(tmpdir(), 'digest-bot-data-')),
     SHUTDOWN_GRACE_SECONDS: '',
+    HEALTH_PORT: '',
+    HEALTH_HOST: '',
     LOG_LEVEL: 'info',
     ...settings,
   };
