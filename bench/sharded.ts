@@ -3,17 +3,9 @@
  * Discord of the end-to-end tests, from an empty cache, and its figures: when the index was built
  * and each shard ready, and the memory of the manager and of each shard. Figures, never pass/fail.
  */
-import { readFileSync } from 'node:fs';
 import { FakeDiscord } from '../tests/discord/fakeDiscord.js';
 import { botEnv, startSharded, type LogLine } from '../tests/discord/e2e/botProcess.js';
-import { REAL_VAULT, requireVault } from './lib.js';
-
-/** Resident and peak resident memory of a live process, in MB (Linux /proc). */
-function memory(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)![1]);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-}
+import { memory, REAL_VAULT, requireVault } from './lib.js';
 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? REAL_VAULT;
