@@ -130,46 +130,64 @@ type Hit = Pick<SearchResult, 'id' | 'score' | 'queryTerms' | 'terms'> & {
 };
 
 const SUMMARY_FIELDS = ['title', 'oneLine', 'bullets', 'topics', 'meta'];
-/** A word in more than this share of summaries is too common to be worth looking up in bodies. */
-const BODY_MAX_SHARE = 0.1;
+/**
+ * A word in the summaries of more than this share of articles is common: it says little about which
+ * one answers, and its postings are the longest in the index.
+ */
+const COMMON_SHARE = 0.1;
 
 /**
- * The OR search over articles, in two parts that add up to one: every word in the summary fields,
- * then only the rarer words in body keywords. A common word's body postings are the largest in the
- * index and say least, and skipping them halves the time of a long question.
+ * The OR search over articles, in parts that add up to one: the question's rarer words in the
+ * summary fields and in body keywords, then its common words in the summary fields of the articles
+ * found so far. A common word's postings are the longest in the index, and an article that holds
+ * only common words of a question cannot cover enough of it to be an answer; looking them up only
+ * where they can add to one keeps long questions fast. A question of common words alone searches
+ * them everywhere.
  */
 function searchArticles(state: SearchState, tokens: string[], extra: Pick<SearchOptions, 'fuzzy'>): Hit[] {
-  const base: SearchOptions = {
-    combineWith: 'OR',
-    prefix,
-    boostTerm: termBoost,
-    boost: BOOST,
-    filter: (hit) => !state.topicPaths.has(hit.id as string),
-    ...extra,
+  const search = (terms: string[], fields: string[], only?: ReadonlySet<string>) => {
+    const { query, options } = tokenQuery(terms);
+    return state.docIndex.search(query, {
+      combineWith: 'OR',
+      prefix,
+      boostTerm: termBoost,
+      boost: BOOST,
+      filter: (hit) => !state.topicPaths.has(hit.id as string),
+      ...extra,
+      ...options,
+      fields,
+      // A document boost of 0 skips a posting before MiniSearch allocates a result for it.
+      ...(only ? { boostDocument: (id: unknown) => (only.has(id as string) ? 1 : 0) } : {}),
+    });
   };
-  const all = tokenQuery(tokens);
+  const common = tokens.filter((t) => state.bulletScorer.documents(t) > state.docs.length * COMMON_SHARE);
+  const rare = tokens.filter((t) => !common.includes(t));
   const merged = new Map<string, Hit>();
-  const df = new Map<string, number>();
-  for (const hit of state.docIndex.search(all.query, { ...base, ...all.options, fields: SUMMARY_FIELDS })) {
-    merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: hit.queryTerms, terms: hit.terms, summaryTerms: hit.queryTerms });
-    for (const term of hit.queryTerms) df.set(term, (df.get(term) ?? 0) + 1);
-  }
-  const rare = tokens.filter((t) => (df.get(t) ?? 0) < state.docs.length * BODY_MAX_SHARE);
-  if (rare.length > 0) {
-    const some = tokenQuery(rare);
-    for (const hit of state.docIndex.search(some.query, { ...base, ...some.options, fields: ['body'] })) {
+  const add = (results: readonly SearchResult[], inSummary: boolean) => {
+    for (const hit of results) {
       const seen = merged.get(hit.id as string);
       if (!seen) {
-        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: hit.queryTerms, terms: hit.terms, summaryTerms: [] });
+        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: hit.queryTerms, terms: hit.terms, summaryTerms: inSummary ? hit.queryTerms : [] });
         continue;
       }
       seen.score += hit.score;
-      // New arrays: the summary search's own arrays are still this hit's summaryTerms.
-      seen.queryTerms = [...new Set([...seen.queryTerms, ...hit.queryTerms])];
-      seen.terms = [...new Set([...seen.terms, ...hit.terms])];
+      seen.queryTerms = union(seen.queryTerms, hit.queryTerms);
+      seen.terms = union(seen.terms, hit.terms);
+      if (inSummary) seen.summaryTerms = union(seen.summaryTerms, hit.queryTerms);
     }
+  };
+  if (rare.length === 0) add(search(common, SUMMARY_FIELDS), true);
+  else {
+    add(search(rare, SUMMARY_FIELDS), true);
+    add(search(rare, ['body']), false);
+    if (common.length > 0) add(search(common, SUMMARY_FIELDS, new Set(merged.keys())), true);
   }
   return [...merged.values()].sort((a, b) => b.score - a.score);
+}
+
+/** A new array: MiniSearch's own arrays may still be another hit field's. */
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
 }
 
 /** Inverse document frequency of each query term, read off the hits the query itself found. */

@@ -26,6 +26,8 @@ export interface BulletScores {
 export interface BulletScorer {
   /** Scores of each bullet of `path` for the given weighted query terms; 0 where none matches. */
   score(path: string, queryTerms: ReadonlyMap<string, number>): BulletScores;
+  /** How many documents state the term in their summary (one-sentence summary or bullets). */
+  documents(term: string): number;
 }
 
 export function emptyStore(): BulletStore {
@@ -59,6 +61,7 @@ const B = 0.75;
 
 export function bulletScorer(store: BulletStore): BulletScorer {
   const df = new Map<number, number>();
+  const docFrequency = new Map<number, number>();
   let count = 0;
   let length = 0;
   for (const bullets of Object.values(store.bullets)) {
@@ -67,10 +70,15 @@ export function bulletScorer(store: BulletStore): BulletScorer {
       length += bullet.length;
       for (const id of new Set(bullet)) df.set(id, (df.get(id) ?? 0) + 1);
     }
+    for (const id of new Set(bullets.flat())) docFrequency.set(id, (docFrequency.get(id) ?? 0) + 1);
   }
   const avgLength = count ? length / count : 1;
   const ids = termIds(store);
   return {
+    documents(term) {
+      const id = ids.get(term);
+      return id === undefined ? 0 : (docFrequency.get(id) ?? 0);
+    },
     score(path, queryTerms) {
       const termIds: number[] = [];
       const idfs: number[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../src/search/engine.js';
-import { cleanupTemp, copyVault, FILES, tempDir } from '../helpers/vault.js';
+import { cleanupTemp, copyVault, FILES, tempDir, writeVaultFile } from '../helpers/vault.js';
 
 let engine: Engine;
 
@@ -111,5 +111,26 @@ describe('Engine.ask', () => {
 
   it('echoes the query as asked', () => {
     expect(engine.ask('  Spark 速度  ').query).toBe('  Spark 速度  ');
+  });
+});
+
+describe('Engine.ask with words common to most summaries', () => {
+  // Forty articles on 训练 and 模型, words in nearly every summary; one of them, and one more, on 晶圆.
+  let common: Engine;
+  const article = (title: string, summary: string) => `---\ntitle: ${title}\n---\n\n## 摘要\n\n${summary}\n\n**要点**\n\n- ${summary}\n`;
+  beforeAll(async () => {
+    const vault = tempDir('digest-common-');
+    for (let i = 0; i < 40; i++) writeVaultFile(vault, `01-博客/甲/模型${i}.md`, article(`模型笔记${i}`, `第${i}篇讲训练模型的经验。`));
+    writeVaultFile(vault, '01-博客/甲/模型0.md', article('模型笔记0', '这篇讲晶圆上训练模型的经验。'));
+    writeVaultFile(vault, '01-博客/乙/晶圆.md', article('晶圆笔记', '这篇只讲晶圆切割。'));
+    common = await openEngine({ dir: vault, cacheDir: tempDir('digest-cache-'), persist: false });
+  });
+
+  it('counts a common word towards the articles a rarer word found', () => {
+    expect(common.ask('晶圆 训练 模型').results[0]?.path).toBe('01-博客/甲/模型0.md');
+  });
+
+  it('still finds articles for a question of common words only', () => {
+    expect(common.ask('训练模型').total).toBe(40);
   });
 });
