@@ -36,6 +36,12 @@ const DERIVED_TERM = 0.5;
  */
 const NUMBER_ANSWER = 1.6;
 const ASKS_FOR_NUMBER = /多少|几[个道种次位年天倍家款条项名人台]|多久|多大|多长|多快|多高|多远|多重|多贵|比例|占比|百分之|规模|数量|价格|售价|估值|速度|how (many|much|long|fast)/i;
+/**
+ * A question that asks for the latest news (最新, 最近 …) prefers newer articles: among answers that
+ * cover it alike, the newest by date scores up to this share more than the oldest.
+ */
+const RECENT = 0.25;
+const ASKS_FOR_LATEST = /最新|最近|近期|latest|recent/i;
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿万]/;
 
 const prefix = (term: string) => isLatin(term) && term.length >= 4;
@@ -81,6 +87,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     .map((s) => ({ ...s, score: s.coverage * s.coverage * (DOC_WEIGHT * (s.hit.score / maxDoc) + BULLET_WEIGHT * (s.bulletScore / maxBullet)) }))
     .filter((r) => r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since))
     .sort((a, b) => b.score - a.score);
+  if (ASKS_FOR_LATEST.test(normalize(query))) preferRecent(state, ranked);
 
   if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens, hits) };
   const results = ranked.slice(offset, offset + limit).map(({ path, score, bulletScores }): AskHit => {
@@ -102,6 +109,17 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     };
   });
   return { query, results, total: ranked.length, nearestTopics: [] };
+}
+
+/** Re-sorts answers with newer dates scoring more, by their date's rank among the answers. */
+function preferRecent(state: SearchState, ranked: { path: string; score: number }[]): void {
+  const dates = [...new Set(ranked.map((r) => docOf(state, r.path).date).filter(Boolean))].sort();
+  if (dates.length < 2) return;
+  for (const r of ranked) {
+    const date = docOf(state, r.path).date;
+    r.score *= 1 + (date ? (RECENT * dates.indexOf(date)) / (dates.length - 1) : 0);
+  }
+  ranked.sort((a, b) => b.score - a.score);
 }
 
 /** Boosts, in each score array, the bullets that hold a number; each bullet's text is tested once. */
@@ -185,9 +203,11 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
   return [...merged.values()].sort((a, b) => b.score - a.score);
 }
 
-/** A new array: MiniSearch's own arrays may still be another hit field's. */
+/** A new array (MiniSearch's own may still be another field of the hit); term lists are a few words long. */
 function union(a: readonly string[], b: readonly string[]): string[] {
-  return [...new Set([...a, ...b])];
+  const all = a.slice();
+  for (const term of b) if (!all.includes(term)) all.push(term);
+  return all;
 }
 
 /** Inverse document frequency of each query term, read off the hits the query itself found. */

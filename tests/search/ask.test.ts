@@ -134,3 +134,24 @@ describe('Engine.ask with words common to most summaries', () => {
     expect(common.ask('训练模型').total).toBe(40);
   });
 });
+
+describe('Engine.ask for the latest news', () => {
+  let twins: Engine;
+  // The same report twice, a year apart: only the question can tell which one it wants.
+  const report = (date: string) => `---\ntitle: 晶圆切割工艺进展\n发布日期: ${date}\n---\n\n## 摘要\n\n晶圆切割工艺的最新进展。\n\n**要点**\n\n- 最近晶圆切割良率提升。\n`;
+  beforeAll(async () => {
+    const vault = tempDir('digest-latest-');
+    writeVaultFile(vault, '01-博客/甲/a.md', report('2024-05-01'));
+    writeVaultFile(vault, '01-博客/甲/b.md', report('2025-05-01'));
+    twins = await openEngine({ dir: vault, cacheDir: tempDir('digest-cache-'), persist: false });
+  });
+
+  it('puts the newer of equal answers first when the question asks for the latest', () => {
+    expect(twins.ask('晶圆切割最新进展').results.map((r) => r.date)).toEqual(['2025-05-01', '2024-05-01']);
+    expect(twins.ask('最近的晶圆切割良率').results[0]?.date).toBe('2025-05-01');
+  });
+
+  it('leaves equal answers in their order otherwise', () => {
+    expect(twins.ask('晶圆切割工艺进展').results.map((r) => r.path)).toEqual(['01-博客/甲/a.md', '01-博客/甲/b.md']);
+  });
+});
