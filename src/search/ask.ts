@@ -75,7 +75,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const scored = hits.map((hit) => {
     const path = hit.id as string;
     const bulletTerms = new Map(hit.terms.map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]));
-    const { global, local } = state.bulletScorer.score(path, bulletTerms);
+    const { global, local } = state.bulletScorer.score(path, bulletTerms, titleTerms(hit));
     if (numeric) numberBoost(docOf(state, path), global, local);
     const best = Math.max(0, ...global);
     const bulletScore = best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best);
@@ -122,6 +122,13 @@ function preferRecent(state: SearchState, ranked: { path: string; score: number 
   ranked.sort((a, b) => b.score - a.score);
 }
 
+/** The terms a hit matched in its title: what the article is about. */
+function titleTerms(hit: Hit): Set<string> {
+  const terms = new Set<string>();
+  for (const match of hit.matches) for (const term in match) if (match[term]!.includes('title')) terms.add(term);
+  return terms;
+}
+
 /** Boosts, in each score array, the bullets that hold a number; each bullet's text is tested once. */
 function numberBoost(doc: DocRecord, ...arrays: number[][]): void {
   [doc.oneLine, ...doc.keyPoints, ...doc.risks].forEach((text, k) => {
@@ -143,6 +150,8 @@ function matchedBullets(doc: DocRecord, scores: number[]): MatchedBullet[] {
 }
 
 type Hit = Pick<SearchResult, 'id' | 'score' | 'queryTerms' | 'terms'> & {
+  /** Where the summary searches matched each term, to tell the article's subject (its title's words). */
+  matches: SearchResult['match'][];
   /** Query terms found in the summary fields, not only in body keywords. */
   summaryTerms: string[];
 };
@@ -185,13 +194,16 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
     for (const hit of results) {
       const seen = merged.get(hit.id as string);
       if (!seen) {
-        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: hit.queryTerms, terms: hit.terms, summaryTerms: inSummary ? hit.queryTerms : [] });
+        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: hit.queryTerms, terms: hit.terms, summaryTerms: inSummary ? hit.queryTerms : [], matches: inSummary ? [hit.match] : [] });
         continue;
       }
       seen.score += hit.score;
       seen.queryTerms = union(seen.queryTerms, hit.queryTerms);
       seen.terms = union(seen.terms, hit.terms);
-      if (inSummary) seen.summaryTerms = union(seen.summaryTerms, hit.queryTerms);
+      if (inSummary) {
+        seen.summaryTerms = union(seen.summaryTerms, hit.queryTerms);
+        seen.matches.push(hit.match);
+      }
     }
   };
   if (rare.length === 0) add(search(common, SUMMARY_FIELDS), true);

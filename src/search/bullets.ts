@@ -24,8 +24,11 @@ export interface BulletScores {
 }
 
 export interface BulletScorer {
-  /** Scores of each bullet of `path` for the given weighted query terms; 0 where none matches. */
-  score(path: string, queryTerms: ReadonlyMap<string, number>): BulletScores;
+  /**
+   * Scores of each bullet of `path` for the given weighted query terms; 0 where none matches.
+   * `subject`: the query terms in the article's title, which count less in `local`.
+   */
+  score(path: string, queryTerms: ReadonlyMap<string, number>, subject?: ReadonlySet<string>): BulletScores;
   /** How many documents state the term in their summary (one-sentence summary or bullets). */
   documents(term: string): number;
 }
@@ -56,6 +59,12 @@ export function termIds(store: BulletStore): Map<string, number> {
   return new Map(store.terms.map((term, id) => [term, id]));
 }
 
+/**
+ * In choosing which bullet answers, a word of the article's title counts this much: it names what
+ * the whole article is about (Kimi K2.5), so the question's other words tell which bullet states the
+ * asked fact (稳定, 并发).
+ */
+const SUBJECT = 0.5;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -79,14 +88,16 @@ export function bulletScorer(store: BulletStore): BulletScorer {
       const id = ids.get(term);
       return id === undefined ? 0 : (docFrequency.get(id) ?? 0);
     },
-    score(path, queryTerms) {
+    score(path, queryTerms, subject) {
       const termIds: number[] = [];
       const idfs: number[] = [];
+      const focus: number[] = [];
       for (const [term, weight] of queryTerms) {
         const id = ids.get(term);
         if (id === undefined) continue;
         const n = df.get(id) ?? 0;
         termIds.push(id);
+        focus.push(subject?.has(term) ? SUBJECT : 1);
         idfs.push(weight * Math.log(1 + (count - n + 0.5) / (n + 0.5)));
       }
       const bullets = store.bullets[path] ?? [];
@@ -112,7 +123,7 @@ export function bulletScorer(store: BulletStore): BulletScorer {
           const score = perTerm[b * terms + t]!;
           if (score === 0) continue;
           global[b]! += score;
-          local[b]! += score * (Math.log((bullets.length + 1) / holders[t]!) / spread) ** 2;
+          local[b]! += focus[t]! * score * (Math.log((bullets.length + 1) / holders[t]!) / spread) ** 2;
         }
       }
       return { global, local };
