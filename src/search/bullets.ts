@@ -105,11 +105,19 @@ export function bulletScorer(store: BulletStore): BulletScorer {
       // perTerm[b * terms + t]: BM25 of term t in bullet b.
       const perTerm = new Float64Array(bullets.length * terms);
       const holders = new Uint16Array(terms);
+      // Each bullet is read once, its words looked up among the query's: questions with many
+      // derived terms (agent → agents, agentic …) would otherwise rescan every bullet per term.
+      const slot = new Map(termIds.map((id, t) => [id, t]));
+      const tfs = new Uint16Array(terms);
       bullets.forEach((bullet, b) => {
+        tfs.fill(0);
+        for (const id of bullet) {
+          const t = slot.get(id);
+          if (t !== undefined) tfs[t]!++;
+        }
         const norm = K1 * (1 - B + (B * bullet.length) / avgLength);
         for (let t = 0; t < terms; t++) {
-          let tf = 0;
-          for (const id of bullet) if (id === termIds[t]) tf++;
+          const tf = tfs[t]!;
           if (tf === 0) continue;
           perTerm[b * terms + t] = (idfs[t]! * tf * (K1 + 1)) / (tf + norm);
           holders[t]!++;
