@@ -1,6 +1,7 @@
 import type { SearchOptions, SearchResult } from 'minisearch';
 import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
+import { nearWords } from './characters.js';
 import { tokenQuery } from './indexes.js';
 import { docOf, isLatin, type SearchState } from './state.js';
 import { normalize, tokenize } from './tokenize.js';
@@ -45,6 +46,13 @@ const ASKS_FOR_LATEST = /最新|最近|近期|latest|recent/i;
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿万]/;
 
 const prefix = (term: string) => isLatin(term) && term.length >= 4;
+/**
+ * A Han word of the question that an article's summary lacks still counts this share of its weight
+ * times how many of its characters one summary word shares (购 in 购物, 写 in 写作, 办公室 in 办事处
+ * only by 办): Chinese says one thing in words that share characters, and the segmenter splits
+ * what its dictionary lacks (网购 → 网|购). Words match first; characters only fill the gaps.
+ */
+const CHARACTERS = 0.5;
 /** Typo tolerance is costly on a large index, so only a word that matched nothing as typed gets it. */
 const FUZZY = 0.2;
 const FUZZY_MIN_LENGTH = 5;
@@ -69,17 +77,22 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
   const weights = termWeights(tokens, allHits, state.docs.length);
   const hits = allHits.slice(0, RERANK);
-  const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
+  const groups = wordFamilies(tokens);
+  const families = new Map(groups.flatMap((family) => family.map((word) => [word, family[0]!])));
+  const totalWeight = groups.reduce((sum, family) => sum + Math.max(...family.map((word) => weights.get(word)!)), 0);
   const maxDoc = hits[0]!.score;
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
+  const near = new Map(tokens.filter((t) => !isLatin(t)).map((t) => [t, nearWords(state.characters, t)]));
   const scored = hits.map((hit) => {
     const path = hit.id as string;
     const bulletTerms = new Map(hit.terms.map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]));
-    const { global, local } = state.bulletScorer.score(path, bulletTerms, titleTerms(hit));
+    const { global, local } = state.bulletScorer.score(path, bulletTerms, titleTerms(hit), familyKeys(hit.terms, families));
     if (numeric) numberBoost(docOf(state, path), global, local);
     const best = Math.max(0, ...global);
     const bulletScore = best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best);
-    const share = (terms: string[]) => terms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0) / totalWeight;
+    const partial = characterCredit(state, path, near, hit.summaryTerms, weights);
+    const share = (found: readonly string[]) =>
+      groups.reduce((sum, family) => sum + Math.max(...family.map((word) => (found.includes(word) ? weights.get(word)! : (partial.get(word) ?? 0)))), 0) / totalWeight;
     return { hit, path, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms), bulletScores: local, bulletScore };
   });
   const maxBullet = Math.max(1e-9, ...scored.map((s) => s.bulletScore));
@@ -213,6 +226,52 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
     if (common.length > 0) add(search(common, SUMMARY_FIELDS, new Set(merged.keys())), true);
   }
   return [...merged.values()].sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The question's words in families that count once towards coverage: a Han word with the pieces the
+ * segmenter also yields for it (服务器 with 服务 and 务器), else 服务器 would weigh three words and a
+ * question would turn on its longest word alone. An article covers a family by its best member.
+ */
+function wordFamilies(tokens: readonly string[]): string[][] {
+  const families = new Map<string, string[]>();
+  for (const token of tokens) {
+    const head = isLatin(token) ? token : tokens.reduce((longest, t) => (t.length > longest.length && t.includes(token) ? t : longest), token);
+    families.set(head, [...(families.get(head) ?? []), token]);
+  }
+  return [...families.values()];
+}
+
+/**
+ * The family of each term a hit matched: a query word's own, or for a term derived by prefix
+ * (agents from agent), the family of the longest query word it extends.
+ */
+function familyKeys(terms: readonly string[], families: ReadonlyMap<string, string>): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const term of terms) {
+    let source = families.has(term) ? term : '';
+    if (!source) for (const word of families.keys()) if (term.startsWith(word) && word.length > source.length) source = word;
+    if (source) keys.set(term, families.get(source)!);
+  }
+  return keys;
+}
+
+/** Weight each Han word the summary lacks as a word still earns by the summary word nearest it in characters. */
+function characterCredit(
+  state: SearchState,
+  path: string,
+  near: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  summaryTerms: readonly string[],
+  weights: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const credit = new Map<string, number>();
+  for (const [word, similar] of near) {
+    if (summaryTerms.includes(word) || similar.size === 0) continue;
+    let best = 0;
+    for (const bullet of state.bullets.bullets[path] ?? []) for (const id of bullet) best = Math.max(best, similar.get(id) ?? 0);
+    credit.set(word, CHARACTERS * best * weights.get(word)!);
+  }
+  return credit;
 }
 
 /** A new array (MiniSearch's own may still be another field of the hit); term lists are a few words long. */

@@ -27,8 +27,10 @@ export interface BulletScorer {
   /**
    * Scores of each bullet of `path` for the given weighted query terms; 0 where none matches.
    * `subject`: the query terms in the article's title, which count less in `local`.
+   * `families`: terms that are forms of one word (服务器, 服务; agent, agents) share a key here, and
+   * a bullet earns only the best of them, so one word said at length does not count as several.
    */
-  score(path: string, queryTerms: ReadonlyMap<string, number>, subject?: ReadonlySet<string>): BulletScores;
+  score(path: string, queryTerms: ReadonlyMap<string, number>, subject?: ReadonlySet<string>, families?: ReadonlyMap<string, string>): BulletScores;
   /** How many documents state the term in their summary (one-sentence summary or bullets). */
   documents(term: string): number;
 }
@@ -88,14 +90,19 @@ export function bulletScorer(store: BulletStore): BulletScorer {
       const id = ids.get(term);
       return id === undefined ? 0 : (docFrequency.get(id) ?? 0);
     },
-    score(path, queryTerms, subject) {
+    score(path, queryTerms, subject, families) {
       const termIds: number[] = [];
       const idfs: number[] = [];
       const focus: number[] = [];
+      const familyKeys = new Map<string, number>();
+      const familyOf: number[] = [];
       for (const [term, weight] of queryTerms) {
         const id = ids.get(term);
         if (id === undefined) continue;
         const n = df.get(id) ?? 0;
+        const key = families?.get(term) ?? term;
+        if (!familyKeys.has(key)) familyKeys.set(key, familyKeys.size);
+        familyOf.push(familyKeys.get(key)!);
         termIds.push(id);
         focus.push(subject?.has(term) ? SUBJECT : 1);
         idfs.push(weight * Math.log(1 + (count - n + 0.5) / (n + 0.5)));
@@ -126,12 +133,21 @@ export function bulletScorer(store: BulletStore): BulletScorer {
       const spread = Math.log(bullets.length + 1);
       const global = new Array<number>(bullets.length).fill(0);
       const local = new Array<number>(bullets.length).fill(0);
+      const bestGlobal = new Float64Array(familyKeys.size);
+      const bestLocal = new Float64Array(familyKeys.size);
       for (let b = 0; b < bullets.length; b++) {
+        bestGlobal.fill(0);
+        bestLocal.fill(0);
         for (let t = 0; t < terms; t++) {
           const score = perTerm[b * terms + t]!;
           if (score === 0) continue;
-          global[b]! += score;
-          local[b]! += focus[t]! * score * (Math.log((bullets.length + 1) / holders[t]!) / spread) ** 2;
+          const f = familyOf[t]!;
+          bestGlobal[f] = Math.max(bestGlobal[f]!, score);
+          bestLocal[f] = Math.max(bestLocal[f]!, focus[t]! * score * (Math.log((bullets.length + 1) / holders[t]!) / spread) ** 2);
+        }
+        for (let f = 0; f < familyKeys.size; f++) {
+          global[b]! += bestGlobal[f]!;
+          local[b]! += bestLocal[f]!;
         }
       }
       return { global, local };

@@ -5,6 +5,7 @@ import { listVault, type VaultFile } from '../digest/load.js';
 import type { DocRecord, SkippedFile } from '../digest/types.js';
 import type { AskAnswer, IndexStats, Suggestion, SummaryAnswer, TopicAnswer } from './answers.js';
 import { ask, type AskOptions } from './ask.js';
+import { characterIndex } from './characters.js';
 import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type BulletStore } from './bullets.js';
 import { DOC_INDEX_OPTIONS, docEntry, newDocIndex, type DocEntry } from './indexes.js';
 import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
@@ -341,6 +342,7 @@ function assemble(
     docIndex,
     bullets,
     bulletScorer: bulletScorer(bullets),
+    characters: characterIndex(bullets.terms),
     topics: buildTopics(docs),
     vocabulary,
     phrases: phraseSet(vocabulary.phrases),

@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { DocRecord } from '../digest/types.js';
 import type { BulletScorer, BulletStore } from './bullets.js';
+import type { CharacterIndex } from './characters.js';
 import type { DocEntry } from './indexes.js';
 import type { Phrases } from './tokenize.js';
 import type { Topic } from './topics.js';
@@ -23,6 +24,7 @@ export interface SearchState {
   docIndex: MiniSearch<DocEntry>;
   bullets: BulletStore;
   bulletScorer: BulletScorer;
+  characters: CharacterIndex;
   topics: Topic[];
   /** Kept to tell, on the next start, whether the vault's vocabulary changed. */
   vocabulary: Vocabulary;

@@ -155,3 +155,40 @@ describe('Engine.ask for the latest news', () => {
     expect(twins.ask('晶圆切割工艺进展').results.map((r) => r.path)).toEqual(['01-博客/甲/a.md', '01-博客/甲/b.md']);
   });
 });
+
+describe('Engine.ask by shared characters', () => {
+  let pair: Engine;
+  // Two reports alike but for one word, among twenty on other things: only b.md's 良率 shares
+  // characters with the question's 良品率.
+  const report = (title: string, point: string) => `---\ntitle: ${title}\n---\n\n## 摘要\n\n${title}。\n\n**要点**\n\n- ${point}\n`;
+  beforeAll(async () => {
+    const vault = tempDir('digest-characters-');
+    for (let i = 0; i < 20; i++) writeVaultFile(vault, `01-博客/乙/${i}.md`, report(`芯片笔记${i}`, `第${i}款芯片的功耗。`));
+    writeVaultFile(vault, '01-博客/甲/a.md', report('晶圆切割报告甲', '晶圆切割设备出货。'));
+    writeVaultFile(vault, '01-博客/甲/b.md', report('晶圆切割报告乙', '晶圆切割良率提升。'));
+    pair = await openEngine({ dir: vault, cacheDir: tempDir('digest-cache-'), persist: false });
+  });
+
+  it('ranks first the article whose summary says the question’s word in other words sharing its characters', () => {
+    const [first, second] = pair.ask('晶圆切割的良品率').results;
+    expect(first?.path).toBe('01-博客/甲/b.md');
+    expect(first!.score).toBeGreaterThan(second!.score);
+  });
+});
+
+describe('Engine.ask with a long word and its pieces', () => {
+  let pair: Engine;
+  const note = (title: string) => `---\ntitle: ${title}\n---\n\n## 摘要\n\n${title}。\n`;
+  beforeAll(async () => {
+    const vault = tempDir('digest-families-');
+    for (let i = 0; i < 20; i++) writeVaultFile(vault, `01-博客/乙/${i}.md`, note(`第${i}款晶圆切割设备`));
+    writeVaultFile(vault, '01-博客/甲/服务器.md', note('服务器机柜的散热'));
+    writeVaultFile(vault, '01-博客/甲/芯片.md', note('芯片功耗与主频'));
+    pair = await openEngine({ dir: vault, cacheDir: tempDir('digest-cache-'), persist: false });
+  });
+
+  it('counts a word once, not once per piece the segmenter also yields (服务器, 服务, 务器)', () => {
+    // 服务器 is one of the question's three words: the article with the other two answers it better.
+    expect(pair.ask('服务器芯片功耗').results[0]?.path).toBe('01-博客/甲/芯片.md');
+  });
+});

@@ -39,6 +39,21 @@ describe('bulletScorer', () => {
     expect(scorer.score('missing.md', query)).toEqual({ global: [], local: [] });
   });
 
+  it('scores a word and its pieces (稳定性, 稳定, 定性) in one family as the best of them, not their sum', () => {
+    const bullets = emptyStore();
+    const ids = termIds(bullets);
+    putBullets(bullets, ids, 'a.md', prepared(['服务'], [['稳定性', '稳定', '定性'], ['请求']]));
+    putBullets(bullets, ids, 'b.md', prepared(['推理'], [['稳定', '速度'], ['定性', '分析']]));
+    const scorer = bulletScorer(bullets);
+    const words = ['稳定性', '稳定', '定性'];
+    const alone = words.map((word) => scorer.score('a.md', new Map([[word, 1]])).global[1]!);
+    const family = new Map(words.map((word) => [word, '稳定性']));
+    const { global, local } = scorer.score('a.md', new Map(words.map((word) => [word, 1])), undefined, family);
+    expect(global[1]).toBeCloseTo(Math.max(...alone), 12);
+    expect(local[1]).toBeGreaterThan(0);
+    expect(scorer.score('a.md', new Map(words.map((word) => [word, 1]))).global[1]).toBeCloseTo(alone[0]! + alone[1]! + alone[2]!, 12);
+  });
+
   it('counts the documents whose summary states a term', () => {
     const scorer = bulletScorer(store());
     expect([scorer.documents('kimi'), scorer.documents('稳定'), scorer.documents('推理'), scorer.documents('没有')]).toEqual([1, 6, 21, 0]);
