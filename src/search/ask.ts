@@ -1,7 +1,7 @@
 import type { SearchOptions, SearchResult } from 'minisearch';
 import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
-import { nearWords } from './characters.js';
+import { NearTerms } from './characters.js';
 import { tokenQuery } from './indexes.js';
 import { docOf, isLatin, type SearchState } from './state.js';
 import { normalize, tokenize } from './tokenize.js';
@@ -77,12 +77,11 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
   const weights = termWeights(tokens, allHits, state.docs.length);
   const hits = allHits.slice(0, RERANK);
-  const groups = wordFamilies(tokens);
-  const families = new Map(groups.flatMap((family) => family.map((word) => [word, family[0]!])));
-  const totalWeight = groups.reduce((sum, family) => sum + Math.max(...family.map((word) => weights.get(word)!)), 0);
+  const families = wordFamilies(tokens);
+  const totalWeight = coveredWeight(tokens, new Map(), families, weights);
   const maxDoc = hits[0]!.score;
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
-  const near = new Map(tokens.filter((t) => !isLatin(t)).map((t) => [t, nearWords(state.characters, t)]));
+  const near = new NearTerms(state.characters, tokens);
   const scored = hits.map((hit) => {
     const path = hit.id as string;
     const bulletTerms = new Map(hit.terms.map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]));
@@ -91,8 +90,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     const best = Math.max(0, ...global);
     const bulletScore = best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best);
     const partial = characterCredit(state, path, near, hit.summaryTerms, weights);
-    const share = (found: readonly string[]) =>
-      groups.reduce((sum, family) => sum + Math.max(...family.map((word) => (found.includes(word) ? weights.get(word)! : (partial.get(word) ?? 0)))), 0) / totalWeight;
+    const share = (found: readonly string[]) => coveredWeight(found, partial, families, weights) / totalWeight;
     return { hit, path, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms), bulletScores: local, bulletScore };
   });
   const maxBullet = Math.max(1e-9, ...scored.map((s) => s.bulletScore));
@@ -229,17 +227,28 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
 }
 
 /**
- * The question's words in families that count once towards coverage: a Han word with the pieces the
- * segmenter also yields for it (服务器 with 服务 and 务器), else 服务器 would weigh three words and a
- * question would turn on its longest word alone. An article covers a family by its best member.
+ * The question's words in families that count once towards coverage, by each word's family head: a
+ * Han word with the pieces the segmenter also yields for it (服务器 with 服务 and 务器), else 服务器
+ * would weigh three words and a question would turn on its longest word alone.
  */
-function wordFamilies(tokens: readonly string[]): string[][] {
-  const families = new Map<string, string[]>();
-  for (const token of tokens) {
-    const head = isLatin(token) ? token : tokens.reduce((longest, t) => (t.length > longest.length && t.includes(token) ? t : longest), token);
-    families.set(head, [...(families.get(head) ?? []), token]);
-  }
-  return [...families.values()];
+function wordFamilies(tokens: readonly string[]): Map<string, string> {
+  return new Map(
+    tokens.map((token) => [token, isLatin(token) ? token : tokens.reduce((longest, t) => (t.length > longest.length && t.includes(token) ? t : longest), token)]),
+  );
+}
+
+/** The weight of the question's families that `found` words (or `partial` credits) cover, each by its best member. */
+function coveredWeight(found: readonly string[], partial: ReadonlyMap<string, number>, families: ReadonlyMap<string, string>, weights: ReadonlyMap<string, number>): number {
+  const best = new Map<string, number>();
+  const credit = (word: string, value: number) => {
+    const head = families.get(word)!;
+    if (value > (best.get(head) ?? 0)) best.set(head, value);
+  };
+  for (const word of found) credit(word, weights.get(word)!);
+  for (const [word, value] of partial) credit(word, value);
+  let sum = 0;
+  for (const value of best.values()) sum += value;
+  return sum;
 }
 
 /**
@@ -251,7 +260,7 @@ function familyKeys(terms: readonly string[], families: ReadonlyMap<string, stri
   for (const term of terms) {
     let source = families.has(term) ? term : '';
     if (!source) for (const word of families.keys()) if (term.startsWith(word) && word.length > source.length) source = word;
-    if (source) keys.set(term, families.get(source)!);
+    if (source && families.get(source) !== term) keys.set(term, families.get(source)!);
   }
   return keys;
 }
@@ -260,18 +269,21 @@ function familyKeys(terms: readonly string[], families: ReadonlyMap<string, stri
 function characterCredit(
   state: SearchState,
   path: string,
-  near: ReadonlyMap<string, ReadonlyMap<number, number>>,
+  near: NearTerms,
   summaryTerms: readonly string[],
   weights: ReadonlyMap<string, number>,
 ): Map<string, number> {
-  const credit = new Map<string, number>();
-  for (const [word, similar] of near) {
-    if (summaryTerms.includes(word) || similar.size === 0) continue;
-    let best = 0;
-    for (const bullet of state.bullets.bullets[path] ?? []) for (const id of bullet) best = Math.max(best, similar.get(id) ?? 0);
-    credit.set(word, CHARACTERS * best * weights.get(word)!);
+  const best = new Map<string, number>();
+  for (const bullet of state.bullets.bullets[path] ?? []) {
+    for (const id of bullet) {
+      for (const [word, similarity] of near.of(id) ?? []) if (similarity > (best.get(word) ?? 0)) best.set(word, similarity);
+    }
   }
-  return credit;
+  for (const [word, similarity] of best) {
+    if (summaryTerms.includes(word)) best.delete(word);
+    else best.set(word, CHARACTERS * similarity * weights.get(word)!);
+  }
+  return best;
 }
 
 /** A new array (MiniSearch's own may still be another field of the hit); term lists are a few words long. */

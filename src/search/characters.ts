@@ -35,3 +35,30 @@ export function nearWords(index: CharacterIndex, word: string): Map<number, numb
   for (const [id, count] of shared) shared.set(id, count / Math.max(length, index.lengths[id]!));
   return shared;
 }
+
+/**
+ * The summary terms near any of a question's Han words, by term id: which words each comes near, and
+ * how near. An article's summary words are looked up here one by one, most of them near nothing, so
+ * a byte per term id answers "nothing" before any map is asked.
+ */
+export class NearTerms {
+  private readonly marked: Uint8Array;
+  private readonly words = new Map<number, [string, number][]>();
+
+  constructor(index: CharacterIndex, words: readonly string[]) {
+    this.marked = new Uint8Array(index.lengths.length);
+    for (const word of words) {
+      if (isLatin(word)) continue;
+      for (const [id, similarity] of nearWords(index, word)) {
+        this.marked[id] = 1;
+        const near = this.words.get(id);
+        if (near) near.push([word, similarity]);
+        else this.words.set(id, [[word, similarity]]);
+      }
+    }
+  }
+
+  of(id: number): readonly [string, number][] | undefined {
+    return this.marked[id] ? this.words.get(id) : undefined;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterIndex, nearWords } from '../../src/search/characters.js';
+import { characterIndex, NearTerms, nearWords } from '../../src/search/characters.js';
 
 describe('nearWords', () => {
   const terms = ['良率', '良品率', '提升', 'yield', '率'];
@@ -29,5 +29,14 @@ describe('nearWords', () => {
     expect(index.lengths[3]).toBe(0);
     expect(nearWords(index, 'yield')).toEqual(new Map());
     expect(nearWords(index, '芯片')).toEqual(new Map());
+  });
+});
+
+describe('NearTerms', () => {
+  const index = characterIndex(['良率', '提升', 'yield', '功耗']);
+
+  it('lists, per summary term, the question’s Han words near it and how near', () => {
+    const near = new NearTerms(index, ['良品率', '提高', 'yield']);
+    expect([0, 1, 2, 3].map((id) => near.of(id))).toEqual([[['良品率', 2 / 3]], [['提高', 1 / 2]], undefined, undefined]);
   });
 });
