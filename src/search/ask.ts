@@ -77,8 +77,8 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
   const weights = termWeights(tokens, allHits, state.docs.length);
   const hits = allHits.slice(0, RERANK);
-  const families = wordFamilies(tokens);
-  const totalWeight = coveredWeight(tokens, new Map(), families, weights);
+  const families = wordFamilies(tokens, weights);
+  const totalWeight = families.weights.reduce((a, b) => a + b, 0);
   const maxDoc = hits[0]!.score;
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
   const near = new NearTerms(state.characters, tokens);
@@ -226,28 +226,51 @@ function searchArticles(state: SearchState, tokens: string[], extra: Pick<Search
   return [...merged.values()].sort((a, b) => b.score - a.score);
 }
 
-/**
- * The question's words in families that count once towards coverage, by each word's family head: a
- * Han word with the pieces the segmenter also yields for it (服务器 with 服务 and 务器), else 服务器
- * would weigh three words and a question would turn on its longest word alone.
- */
-function wordFamilies(tokens: readonly string[]): Map<string, string> {
-  return new Map(
-    tokens.map((token) => [token, isLatin(token) ? token : tokens.reduce((longest, t) => (t.length > longest.length && t.includes(token) ? t : longest), token)]),
-  );
+/** The question's words grouped by what they spell: see `wordFamilies`. */
+interface Families {
+  /** Each word's family, and the share of the family's head it spells (1 for the head). */
+  members: Map<string, { family: number; share: number }>;
+  /** Per family: its head (its longest word) and its weight (its heaviest word's). */
+  heads: string[];
+  weights: number[];
 }
 
-/** The weight of the question's families that `found` words (or `partial` credits) cover, each by its best member. */
-function coveredWeight(found: readonly string[], partial: ReadonlyMap<string, number>, families: ReadonlyMap<string, string>, weights: ReadonlyMap<string, number>): number {
-  const best = new Map<string, number>();
-  const credit = (word: string, value: number) => {
-    const head = families.get(word)!;
-    if (value > (best.get(head) ?? 0)) best.set(head, value);
-  };
-  for (const word of found) credit(word, weights.get(word)!);
-  for (const [word, value] of partial) credit(word, value);
+/**
+ * The question's words in families that count once towards coverage: a Han word with the pieces the
+ * segmenter also yields for it (服务器 with 服务 and 务器), else 服务器 would weigh three words and a
+ * question would turn on its longest word alone. An article with the head covers the family; one
+ * with only pieces covers each piece's weight in the share of the head it spells (技巧: half of
+ * 写作技巧), so an article on 技巧 alone is not taken for one on 写作技巧.
+ */
+function wordFamilies(tokens: readonly string[], weights: ReadonlyMap<string, number>): Families {
+  const families: Families = { members: new Map(), heads: [], weights: [] };
+  for (const token of tokens) {
+    const head = isLatin(token) ? token : tokens.reduce((longest, t) => (t.length > longest.length && t.includes(token) ? t : longest), token);
+    let family = families.heads.indexOf(head);
+    if (family < 0) family = families.heads.push(head) - 1;
+    families.weights[family] = Math.max(families.weights[family] ?? 0, weights.get(token)!);
+    families.members.set(token, { family, share: token.length / head.length });
+  }
+  return families;
+}
+
+/** The weight of the question's families that `found` words, or `partial` credits, cover. */
+function coveredWeight(found: readonly string[], partial: ReadonlyMap<string, number>, families: Families, weights: ReadonlyMap<string, number>): number {
+  const pieces = new Array<number>(families.heads.length).fill(0);
+  const credit = new Array<number>(families.heads.length).fill(0);
+  for (const word of found) {
+    const { family, share } = families.members.get(word)!;
+    if (share === 1) credit[family] = families.weights[family]!;
+    else pieces[family]! += share * weights.get(word)!;
+  }
+  for (const [word, value] of partial) {
+    const { family } = families.members.get(word)!;
+    credit[family] = Math.max(credit[family]!, value);
+  }
   let sum = 0;
-  for (const value of best.values()) sum += value;
+  families.weights.forEach((weight, f) => {
+    sum += Math.max(credit[f]!, Math.min(weight, pieces[f]!));
+  });
   return sum;
 }
 
@@ -255,12 +278,13 @@ function coveredWeight(found: readonly string[], partial: ReadonlyMap<string, nu
  * The family of each term a hit matched: a query word's own, or for a term derived by prefix
  * (agents from agent), the family of the longest query word it extends.
  */
-function familyKeys(terms: readonly string[], families: ReadonlyMap<string, string>): Map<string, string> {
+function familyKeys(terms: readonly string[], families: Families): Map<string, string> {
   const keys = new Map<string, string>();
   for (const term of terms) {
-    let source = families.has(term) ? term : '';
-    if (!source) for (const word of families.keys()) if (term.startsWith(word) && word.length > source.length) source = word;
-    if (source && families.get(source) !== term) keys.set(term, families.get(source)!);
+    let source = families.members.has(term) ? term : '';
+    if (!source) for (const word of families.members.keys()) if (term.startsWith(word) && word.length > source.length) source = word;
+    const head = source && families.heads[families.members.get(source)!.family]!;
+    if (head && head !== term) keys.set(term, head);
   }
   return keys;
 }

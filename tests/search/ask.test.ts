@@ -181,14 +181,21 @@ describe('Engine.ask with a long word and its pieces', () => {
   const note = (title: string) => `---\ntitle: ${title}\n---\n\n## 摘要\n\n${title}。\n`;
   beforeAll(async () => {
     const vault = tempDir('digest-families-');
-    for (let i = 0; i < 20; i++) writeVaultFile(vault, `01-博客/乙/${i}.md`, note(`第${i}款晶圆切割设备`));
+    // One in twelve of these says 切割 (cutting): a word rare enough to be looked up everywhere.
+    for (let i = 0; i < 200; i++) writeVaultFile(vault, `01-博客/乙/${i}.md`, note(i % 12 ? `第${i}根内存条的时序` : `第${i}款晶圆切割设备`));
     writeVaultFile(vault, '01-博客/甲/服务器.md', note('服务器机柜的散热'));
     writeVaultFile(vault, '01-博客/甲/芯片.md', note('芯片功耗与主频'));
+    writeVaultFile(vault, '01-博客/甲/激光.md', note('激光切割机的选购'));
     pair = await openEngine({ dir: vault, cacheDir: tempDir('digest-cache-'), persist: false });
   });
 
   it('counts a word once, not once per piece the segmenter also yields (服务器, 服务, 务器)', () => {
     // 服务器 is one of the question's three words: the article with the other two answers it better.
     expect(pair.ask('服务器芯片功耗').results[0]?.path).toBe('01-博客/甲/芯片.md');
+  });
+
+  it('does not take an article holding only a common piece of the word for one on the word', () => {
+    // 切割机 (cutter) segments as 切割|割机|切割机; an article on 切割 alone covers a part of it.
+    expect(pair.ask('切割机').results.map((r) => r.path)).toEqual(['01-博客/甲/激光.md']);
   });
 });
