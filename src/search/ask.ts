@@ -82,21 +82,28 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const maxDoc = hits[0]!.score;
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
   const near = new NearTerms(state.characters, tokens);
-  const scored = hits.map((hit) => {
-    const path = hit.id as string;
+  // Coverage first: most candidates of a long question cover too little of it to be answers, and
+  // scoring their bullets, the costliest step, would only be thrown away. Bullet scores are then
+  // scaled by the best among answers, not among all candidates.
+  const answers = hits
+    .map((hit) => {
+      const path = hit.id as string;
+      const partial = characterCredit(state, path, near, hit.summaryTerms, weights);
+      const share = (found: readonly string[]) => coveredWeight(found, partial, families, weights) / totalWeight;
+      return { hit, path, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms) };
+    })
+    .filter((r) => r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since));
+  const scored = answers.map((answer) => {
+    const { hit, path } = answer;
     const bulletTerms = new Map(hit.terms.map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]));
     const { global, local } = state.bulletScorer.score(path, bulletTerms, titleTerms(hit), familyKeys(hit.terms, families));
     if (numeric) numberBoost(docOf(state, path), global, local);
     const best = Math.max(0, ...global);
-    const bulletScore = best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best);
-    const partial = characterCredit(state, path, near, hit.summaryTerms, weights);
-    const share = (found: readonly string[]) => coveredWeight(found, partial, families, weights) / totalWeight;
-    return { hit, path, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms), bulletScores: local, bulletScore };
+    return { ...answer, bulletScores: local, bulletScore: best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best) };
   });
   const maxBullet = Math.max(1e-9, ...scored.map((s) => s.bulletScore));
   const ranked = scored
     .map((s) => ({ ...s, score: s.coverage * s.coverage * (DOC_WEIGHT * (s.hit.score / maxDoc) + BULLET_WEIGHT * (s.bulletScore / maxBullet)) }))
-    .filter((r) => r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since))
     .sort((a, b) => b.score - a.score);
   if (ASKS_FOR_LATEST.test(normalize(query))) preferRecent(state, ranked);
 
