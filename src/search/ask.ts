@@ -304,17 +304,16 @@ function characterCredit(
   summaryTerms: readonly string[],
   weights: ReadonlyMap<string, number>,
 ): Map<string, number> {
-  const best = new Map<string, number>();
-  for (const bullet of state.bullets.bullets[path] ?? []) {
-    for (const id of bullet) {
-      for (const [word, similarity] of near.of(id) ?? []) if (similarity > (best.get(word) ?? 0)) best.set(word, similarity);
-    }
-  }
-  for (const [word, similarity] of best) {
-    if (summaryTerms.includes(word)) best.delete(word);
-    else best.set(word, CHARACTERS * similarity * weights.get(word)!);
-  }
-  return best;
+  const best = new Float64Array(near.words.length);
+  const keep = (word: number, similarity: number) => {
+    if (similarity > best[word]!) best[word] = similarity;
+  };
+  for (const bullet of state.bullets.bullets[path] ?? []) for (const id of bullet) near.each(id, keep);
+  const credit = new Map<string, number>();
+  near.words.forEach((word, w) => {
+    if (best[w]! > 0 && !summaryTerms.includes(word)) credit.set(word, CHARACTERS * best[w]! * weights.get(word)!);
+  });
+  return credit;
 }
 
 /** A new array (MiniSearch's own may still be another field of the hit); term lists are a few words long. */

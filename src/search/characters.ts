@@ -39,26 +39,32 @@ export function nearWords(index: CharacterIndex, word: string): Map<number, numb
 /**
  * The summary terms near any of a question's Han words, by term id: which words each comes near, and
  * how near. An article's summary words are looked up here one by one, most of them near nothing, so
- * a byte per term id answers "nothing" before any map is asked.
+ * the entries of a term are a chain through flat arrays from a slot per term id (0: none): no map
+ * to ask and nothing allocated per term.
  */
 export class NearTerms {
-  private readonly marked: Uint8Array;
-  private readonly words = new Map<number, [string, number][]>();
+  /** The question's Han words, in the order `of` numbers them. */
+  readonly words: string[];
+  private readonly first: Int32Array;
+  private readonly next: number[] = [0];
+  private readonly word: number[] = [0];
+  private readonly similarity: number[] = [0];
 
   constructor(index: CharacterIndex, words: readonly string[]) {
-    this.marked = new Uint8Array(index.lengths.length);
-    for (const word of words) {
-      if (isLatin(word)) continue;
+    this.words = words.filter((word) => !isLatin(word));
+    this.first = new Int32Array(index.lengths.length);
+    this.words.forEach((word, w) => {
       for (const [id, similarity] of nearWords(index, word)) {
-        this.marked[id] = 1;
-        const near = this.words.get(id);
-        if (near) near.push([word, similarity]);
-        else this.words.set(id, [[word, similarity]]);
+        this.next.push(this.first[id]!);
+        this.word.push(w);
+        this.similarity.push(similarity);
+        this.first[id] = this.next.length - 1;
       }
-    }
+    });
   }
 
-  of(id: number): readonly [string, number][] | undefined {
-    return this.marked[id] ? this.words.get(id) : undefined;
+  /** Calls `visit` with the number (in `words`) and nearness of each question word near term `id`. */
+  each(id: number, visit: (word: number, similarity: number) => void): void {
+    for (let entry = this.first[id]!; entry !== 0; entry = this.next[entry]!) visit(this.word[entry]!, this.similarity[entry]!);
   }
 }

@@ -33,10 +33,25 @@ describe('nearWords', () => {
 });
 
 describe('NearTerms', () => {
-  const index = characterIndex(['良率', '提升', 'yield', '功耗']);
+  const index = characterIndex(['良率', '提升', 'yield', '功耗', '提率']);
+  const entries = (near: NearTerms, id: number) => {
+    const found: [string, number][] = [];
+    near.each(id, (word, similarity) => found.push([near.words[word]!, similarity]));
+    return found.sort();
+  };
 
   it('lists, per summary term, the question’s Han words near it and how near', () => {
     const near = new NearTerms(index, ['良品率', '提高', 'yield']);
-    expect([0, 1, 2, 3].map((id) => near.of(id))).toEqual([[['良品率', 2 / 3]], [['提高', 1 / 2]], undefined, undefined]);
+    expect(near.words).toEqual(['良品率', '提高']);
+    expect([0, 1, 2, 3, 4].map((id) => entries(near, id))).toEqual([
+      [['良品率', 2 / 3]],
+      [['提高', 1 / 2]],
+      [],
+      [],
+      [
+        ['提高', 1 / 2],
+        ['良品率', 1 / 3],
+      ],
+    ]);
   });
 });
