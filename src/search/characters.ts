@@ -28,10 +28,10 @@ export function characterIndex(terms: readonly string[]): CharacterIndex {
 
 /** How near each summary word (by term id) comes to `word`: the characters they share over the longer one's length. */
 export function nearWords(index: CharacterIndex, word: string): Map<number, number> {
-  const chars = [...new Set(Array.from(word))];
+  const chars = Array.from(word);
   const shared = new Map<number, number>();
-  for (const char of chars) for (const id of index.holders.get(char) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-  const length = Array.from(word).length;
+  for (const char of new Set(chars)) for (const id of index.holders.get(char) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+  const length = chars.length;
   for (const [id, count] of shared) shared.set(id, count / Math.max(length, index.lengths[id]!));
   return shared;
 }
@@ -43,7 +43,7 @@ export function nearWords(index: CharacterIndex, word: string): Map<number, numb
  * to ask and nothing allocated per term.
  */
 export class NearTerms {
-  /** The question's Han words, in the order `of` numbers them. */
+  /** The question's Han words, in the order `each` numbers them. */
   readonly words: string[];
   private readonly first: Int32Array;
   private readonly next: number[] = [0];
