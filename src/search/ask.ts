@@ -1,6 +1,6 @@
-import type { SearchOptions, SearchResult } from 'minisearch';
 import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
+import { byPrefix, searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
 import { NearTerms } from './characters.js';
 import { tokenQuery } from './indexes.js';
 import { docOf, isLatin, type SearchState } from './state.js';
@@ -13,8 +13,6 @@ export interface AskOptions {
   since?: string;
 }
 
-/** Field boosts: the title and summary state what an article is about; body keywords only support it. */
-const BOOST = { title: 3, oneLine: 2, bullets: 1.5, topics: 1.2, meta: 1, body: 0.6 };
 /**
  * Share of the question's weight an answer must cover, else it is noise: in all, and in its title
  * and summary alone, since an article about something says so there, not only in passing.
@@ -45,7 +43,6 @@ const RECENT = 0.25;
 const ASKS_FOR_LATEST = /最新|最近|近期|latest|recent/i;
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿万]/;
 
-const prefix = (term: string) => isLatin(term) && term.length >= 4;
 /**
  * A Han word of the question that an article's summary lacks still counts this share of its weight
  * times how many of its characters one summary word shares (购 in 购物, 写 in 写作, 办公室 in 办事处
@@ -54,14 +51,7 @@ const prefix = (term: string) => isLatin(term) && term.length >= 4;
  */
 const CHARACTERS = 0.5;
 /** Typo tolerance is costly on a large index, so only a word that matched nothing as typed gets it. */
-const FUZZY = 0.2;
 const FUZZY_MIN_LENGTH = 5;
-
-/** A single Han character says little on its own; names and English words say much. */
-function termBoost(term: string): number {
-  if (isLatin(term)) return 1.2;
-  return Array.from(term).length === 1 ? 0.4 : 1;
-}
 
 export function ask(state: SearchState, query: string, options: AskOptions = {}): AskAnswer {
   const limit = clamp(options.limit ?? 5, 1, 50);
@@ -70,13 +60,12 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const empty: AskAnswer = { query, results: [], total: 0, nearestTopics: [] };
   if (tokens.length === 0) return empty;
 
-  let allHits = searchArticles(state, tokens, {});
-  const matched = new Set(allHits.flatMap((hit) => hit.queryTerms));
-  const unmatched = tokens.filter((t) => isLatin(t) && t.length >= FUZZY_MIN_LENGTH && !matched.has(t));
-  if (unmatched.length > 0) allHits = searchArticles(state, tokens, { fuzzy: (term) => (unmatched.includes(term) ? FUZZY : false) });
-  if (allHits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
-  const weights = termWeights(tokens, allHits, state.docs.length);
-  const hits = allHits.slice(0, RERANK);
+  let found = searchArticles(state, tokens, RERANK);
+  const unmatched = tokens.filter((t) => isLatin(t) && t.length >= FUZZY_MIN_LENGTH && !found.holders.get(t));
+  if (unmatched.length > 0) found = searchArticles(state, tokens, RERANK, new Set(unmatched));
+  const { hits } = found;
+  if (hits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
+  const weights = termWeights(found.holders, state.docs.length);
   const families = wordFamilies(tokens, weights);
   const totalWeight = families.weights.reduce((a, b) => a + b, 0);
   const maxDoc = hits[0]!.score;
@@ -96,7 +85,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const scored = answers.map((answer) => {
     const { hit, path } = answer;
     const bulletTerms = new Map(hit.terms.map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]));
-    const { global, local } = state.bulletScorer.score(path, bulletTerms, titleTerms(hit), familyKeys(hit.terms, families));
+    const { global, local } = state.bulletScorer.score(path, bulletTerms, hit.titleTerms, familyKeys(hit.terms, families));
     if (numeric) numberBoost(docOf(state, path), global, local);
     const best = Math.max(0, ...global);
     return { ...answer, bulletScores: local, bulletScore: best + OTHER_BULLETS * (global.reduce((a, b) => a + b, 0) - best) };
@@ -140,13 +129,6 @@ function preferRecent(state: SearchState, ranked: { path: string; score: number 
   ranked.sort((a, b) => b.score - a.score);
 }
 
-/** The terms a hit matched in its title: what the article is about. */
-function titleTerms(hit: Hit): Set<string> {
-  const terms = new Set<string>();
-  for (const match of hit.matches) for (const term in match) if (match[term]!.includes('title')) terms.add(term);
-  return terms;
-}
-
 /** Boosts, in each score array, the bullets that hold a number; each bullet's text is tested once. */
 function numberBoost(doc: DocRecord, ...arrays: number[][]): void {
   [doc.oneLine, ...doc.keyPoints, ...doc.risks].forEach((text, k) => {
@@ -165,72 +147,6 @@ function matchedBullets(doc: DocRecord, scores: number[]): MatchedBullet[] {
     if (text !== undefined) bullets.push({ kind: isKeyPoint ? 'keyPoint' : 'risk', text, score: Math.round(score * 1000) / 1000 });
   });
   return bullets.sort((a, b) => b.score - a.score);
-}
-
-type Hit = Pick<SearchResult, 'id' | 'score' | 'queryTerms' | 'terms'> & {
-  /** Where the summary searches matched each term, to tell the article's subject (its title's words). */
-  matches: SearchResult['match'][];
-  /** Query terms found in the summary fields, not only in body keywords. */
-  summaryTerms: string[];
-};
-
-const SUMMARY_FIELDS = ['title', 'oneLine', 'bullets', 'topics', 'meta'];
-/**
- * A word in the summaries of more than this share of articles is common: it says little about which
- * one answers, and its postings are the longest in the index.
- */
-const COMMON_SHARE = 0.1;
-
-/**
- * The OR search over articles, in parts that add up to one: the question's rarer words in the
- * summary fields and in body keywords, then its common words in the summary fields of the articles
- * found so far. A common word's postings are the longest in the index, and an article that holds
- * only common words of a question cannot cover enough of it to be an answer; looking them up only
- * where they can add to one keeps long questions fast. A question of common words alone searches
- * them everywhere.
- */
-function searchArticles(state: SearchState, tokens: string[], extra: Pick<SearchOptions, 'fuzzy'>): Hit[] {
-  const search = (terms: string[], fields: string[], only?: ReadonlySet<string>) => {
-    const { query, options } = tokenQuery(terms);
-    return state.docIndex.search(query, {
-      combineWith: 'OR',
-      prefix,
-      boostTerm: termBoost,
-      boost: BOOST,
-      filter: (hit) => !state.topicPaths.has(hit.id as string),
-      ...extra,
-      ...options,
-      fields,
-      // A document boost of 0 skips a posting before MiniSearch allocates a result for it.
-      ...(only ? { boostDocument: (id: unknown) => (only.has(id as string) ? 1 : 0) } : {}),
-    });
-  };
-  const common = tokens.filter((t) => state.bulletScorer.documents(t) > state.docs.length * COMMON_SHARE);
-  const rare = tokens.filter((t) => !common.includes(t));
-  const merged = new Map<string, Hit>();
-  const add = (results: readonly SearchResult[], inSummary: boolean) => {
-    for (const hit of results) {
-      const seen = merged.get(hit.id as string);
-      if (!seen) {
-        merged.set(hit.id as string, { id: hit.id, score: hit.score, queryTerms: hit.queryTerms, terms: hit.terms, summaryTerms: inSummary ? hit.queryTerms : [], matches: inSummary ? [hit.match] : [] });
-        continue;
-      }
-      seen.score += hit.score;
-      seen.queryTerms = union(seen.queryTerms, hit.queryTerms);
-      seen.terms = union(seen.terms, hit.terms);
-      if (inSummary) {
-        seen.summaryTerms = union(seen.summaryTerms, hit.queryTerms);
-        seen.matches.push(hit.match);
-      }
-    }
-  };
-  if (rare.length === 0) add(search(common, SUMMARY_FIELDS), true);
-  else {
-    add(search(rare, SUMMARY_FIELDS), true);
-    add(search(rare, ['body']), false);
-    if (common.length > 0) add(search(common, SUMMARY_FIELDS, new Set(merged.keys())), true);
-  }
-  return [...merged.values()].sort((a, b) => b.score - a.score);
 }
 
 /** The question's words grouped by what they spell: see `wordFamilies`. */
@@ -316,19 +232,10 @@ function characterCredit(
   return credit;
 }
 
-/** A new array (MiniSearch's own may still be another field of the hit); term lists are a few words long. */
-function union(a: readonly string[], b: readonly string[]): string[] {
-  const all = a.slice();
-  for (const term of b) if (!all.includes(term)) all.push(term);
-  return all;
-}
-
-/** Inverse document frequency of each query term, read off the hits the query itself found. */
-function termWeights(tokens: string[], hits: readonly Hit[], total: number): Map<string, number> {
-  const df = new Map<string, number>(tokens.map((t) => [t, 0]));
-  for (const hit of hits) for (const term of hit.queryTerms) if (df.has(term)) df.set(term, df.get(term)! + 1);
+/** Inverse document frequency of each query term, read off the articles the query itself found. */
+function termWeights(holders: ReadonlyMap<string, number>, total: number): Map<string, number> {
   const weights = new Map<string, number>();
-  for (const [term, count] of df) weights.set(term, termBoost(term) * Math.log(1 + total / (count + 1)));
+  for (const [term, count] of holders) weights.set(term, termBoost(term) * Math.log(1 + total / (count + 1)));
   return weights;
 }
 
@@ -336,10 +243,10 @@ function termWeights(tokens: string[], hits: readonly Hit[], total: number): Map
  * Topics closest to the question, for the "nothing found" answer: topic pages that match its words,
  * then the topics of the articles that came nearest to answering.
  */
-function nearestTopics(state: SearchState, tokens: string[], near: readonly Hit[] = []): string[] {
+function nearestTopics(state: SearchState, tokens: string[], near: readonly ArticleHit[] = []): string[] {
   const { query, options } = tokenQuery(tokens);
   const names = state.docIndex
-    .search(query, { ...options, combineWith: 'OR', prefix, filter: (hit) => state.topicPaths.has(hit.id as string) })
+    .search(query, { ...options, combineWith: 'OR', prefix: byPrefix, filter: (hit) => state.topicPaths.has(hit.id as string) })
     .map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
   const counts = new Map<string, number>();
   for (const hit of near.slice(0, 20)) for (const topic of docOf(state, hit.id).topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);

@@ -12,6 +12,7 @@ import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
 import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
+import { Postings } from './postings.js';
 import { openShards, type ShardHandle, type ShardWords } from './shards.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
@@ -329,9 +330,10 @@ function assemble(
   vocabulary: Vocabulary,
 ): SearchState {
   const docs = entries.flatMap((e) => (e.doc ? [e.doc] : []));
+  const positions = new Map(docs.map((d, i) => [d.path, i]));
   const state: SearchState = {
     docs,
-    positions: new Map(docs.map((d, i) => [d.path, i])),
+    positions,
     ids: docs.map((d) => docId(d.path)),
     titleKeys: docs.map((d) => titleKey(d.title)),
     topicPaths: new Set(docs.filter((d) => d.kind === 'topic').map((d) => d.path)),
@@ -340,6 +342,10 @@ function assemble(
       .filter((i) => docs[i]!.kind !== 'topic')
       .sort((a, b) => compareNewestFirst(docs[a]!, docs[b]!)),
     docIndex,
+    postings: new Postings(docIndex, (path) => {
+      const position = positions.get(path);
+      return position === undefined || docs[position]!.kind === 'topic' ? undefined : position;
+    }),
     bullets,
     bulletScorer: bulletScorer(bullets),
     characters: characterIndex(bullets.terms),

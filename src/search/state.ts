@@ -3,6 +3,7 @@ import type { DocRecord } from '../digest/types.js';
 import type { BulletScorer, BulletStore } from './bullets.js';
 import type { CharacterIndex } from './characters.js';
 import type { DocEntry } from './indexes.js';
+import type { Postings } from './postings.js';
 import type { Phrases } from './tokenize.js';
 import type { Topic } from './topics.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -22,6 +23,8 @@ export interface SearchState {
   /** Paths of topic pages, which /ask and /summary leave out. */
   topicPaths: Set<string>;
   docIndex: MiniSearch<DocEntry>;
+  /** docIndex's postings for /ask, where short ids of topic pages lead to no document. */
+  postings: Postings;
   bullets: BulletStore;
   bulletScorer: BulletScorer;
   characters: CharacterIndex;
