@@ -1,15 +1,15 @@
-import type { TermPostings } from './postings.js';
+import { FIELDS, type Field } from './postings.js';
 import { isLatin, type SearchState } from './state.js';
 
 /** Field boosts: the title and summary state what an article is about; body keywords only support it. */
-export const FIELD_BOOST: Readonly<Record<string, number>> = { title: 3, oneLine: 2, bullets: 1.5, topics: 1.2, meta: 1, body: 0.6 };
-export const SUMMARY_FIELDS = ['title', 'oneLine', 'bullets', 'topics', 'meta'];
+export const FIELD_BOOST: Readonly<Record<Field, number>> = { title: 3, oneLine: 2, bullets: 1.5, topics: 1.2, meta: 1, body: 0.6 };
+export const SUMMARY_FIELDS: readonly Field[] = ['title', 'oneLine', 'bullets', 'topics', 'meta'];
 /**
  * A word in the summaries of more than this share of articles is common: it says little about which
  * one answers, and its postings are the longest in the index.
  */
 export const COMMON_SHARE = 0.1;
-/** MiniSearch's BM25+ parameters and weights of derived terms, kept so scores stay what they were. */
+/** BM25+ parameters and weights of derived terms, MiniSearch's, with which the ranking was tuned. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
@@ -27,7 +27,7 @@ export function termBoost(term: string): number {
 }
 
 /** What the search reads: the postings, which words are common, and the documents by position. */
-export type ArticleIndex = Pick<SearchState, 'postings' | 'bulletScorer' | 'docs'>;
+export type ArticleIndex = Pick<SearchState, 'postings' | 'bulletScorer' | 'docs' | 'isTopic'>;
 
 export interface ArticleHit {
   /** The article's vault path. */
@@ -51,20 +51,26 @@ export interface ArticlesFound {
 }
 
 /**
- * The OR search over articles, scored as MiniSearch scores it (BM25+ per field, boosted, times the
- * number of question words a search matched), in parts that add up to one: the question's rarer
+ * The OR search over articles (or, with `topics`, over topic pages), scored as MiniSearch scored
+ * it (BM25+ per field, boosted, times the number of question words a search matched), in parts that add up to one: the question's rarer
  * words in the summary fields and in body keywords, then its common words in the summary fields of
  * the articles found so far. A common word's postings are the longest in the index, and an article
  * that holds only common words of a question cannot cover enough of it to be an answer; looking them
  * up only where they can add to one keeps long questions fast. A question of common words alone
  * searches them everywhere.
  *
- * Scores add up in arrays by document, read straight off the postings, and only the best `limit`
- * articles become objects. `fuzzy`: words that also match terms a typo away.
+ * Scores add up in arrays by document, and only the best `limit` articles become objects.
+ * `fuzzy`: words that also match terms a typo away.
  */
-export function searchArticles(state: ArticleIndex, tokens: readonly string[], limit: number, fuzzy: ReadonlySet<string> = new Set()): ArticlesFound {
+export function searchArticles(
+  state: ArticleIndex,
+  tokens: readonly string[],
+  limit: number,
+  options: { fuzzy?: ReadonlySet<string>; topics?: boolean } = {},
+): ArticlesFound {
   const { postings } = state;
-  const size = postings.size;
+  const size = postings.documentCount;
+  const wanted = options.topics ? 1 : 0;
   const words = Math.ceil(tokens.length / 32);
   // Per document: which question words it matched (bit per word), anywhere and in summary fields.
   const anywhere = new Uint32Array(size * words);
@@ -77,10 +83,10 @@ export function searchArticles(state: ArticleIndex, tokens: readonly string[], l
   const next: number[] = [];
   const matchTerm: number[] = [];
   const matchField: number[] = [];
-  const derived = derivedTerms(state, tokens, fuzzy);
-  const titleField = postings.fieldIds.title!;
+  const derived = derivedTerms(state, tokens, options.fuzzy ?? new Set());
+  const titleField = FIELDS.indexOf('title');
 
-  const run = (sources: readonly number[], fields: readonly string[], only?: Uint8Array) => {
+  const run = (sources: readonly number[], fields: readonly Field[], only?: Uint8Array) => {
     const inRun = new Uint8Array(tokens.length);
     for (const source of sources) inRun[source] = 1;
     const summary = !fields.includes('body');
@@ -93,15 +99,17 @@ export function searchArticles(state: ArticleIndex, tokens: readonly string[], l
       const bit = 1 << (term.source & 31);
       const slot = term.source >>> 5;
       for (const field of fields) {
-        const fieldId = postings.fieldIds[field]!;
-        const docs = term.postings.get(fieldId);
-        if (!docs) continue;
-        const weight = term.weight * termBoost(tokens[term.source]!) * FIELD_BOOST[field]!;
-        const idf = Math.log(1 + (postings.documentCount - docs.size + 0.5) / (docs.size + 0.5));
+        const fieldId = FIELDS.indexOf(field);
+        const start = postings.start(term.id, fieldId);
+        const end = postings.end(term.id, fieldId);
+        if (start === end) continue;
+        const weight = term.weight * termBoost(tokens[term.source]!) * FIELD_BOOST[field];
+        const idf = Math.log(1 + (size - (end - start) + 0.5) / (end - start + 0.5));
         const average = postings.averageLengths[fieldId]!;
-        docs.forEach((tf, doc) => {
-          const position = postings.positions[doc]!;
-          if (position < 0 || (only && !only[doc])) return;
+        for (let p = start; p < end; p++) {
+          const doc = postings.documents[p]!;
+          if (state.isTopic[doc] !== wanted || (only && !only[doc])) continue;
+          const tf = postings.counts[p]!;
           const norm = BM25.k * (1 - BM25.b + (BM25.b * postings.length(doc, fieldId)) / average);
           score[doc]! += weight * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
           if (lastSource[doc] !== term.source) {
@@ -115,7 +123,7 @@ export function searchArticles(state: ArticleIndex, tokens: readonly string[], l
           matchTerm.push(term.index);
           matchField.push(fieldId);
           first[doc] = next.length - 1;
-        });
+        }
       }
     }
     for (const doc of touchedHere) {
@@ -154,7 +162,7 @@ export function searchArticles(state: ArticleIndex, tokens: readonly string[], l
       if (matchField[entry] === titleField) titleTerms.add(term);
     }
     return {
-      id: state.docs[postings.positions[doc]!]!.path,
+      id: state.docs[doc]!.path,
       score: total[doc]!,
       queryTerms: tokens.filter((_, i) => has(anywhere, i)),
       summaryTerms: tokens.filter((_, i) => has(inSummary, i)),
@@ -169,10 +177,11 @@ interface DerivedTerm {
   /** Its number in the list, for the match chains. */
   index: number;
   term: string;
+  /** Its number in the postings. */
+  id: number;
   /** The question word it is, or was derived from, by its number in the tokens. */
   source: number;
   weight: number;
-  postings: TermPostings;
 }
 
 /**
@@ -180,27 +189,27 @@ interface DerivedTerm {
  * terms a typo away when it is in `fuzzy`, weighted as MiniSearch weighs them.
  */
 function derivedTerms(state: ArticleIndex, tokens: readonly string[], fuzzy: ReadonlySet<string>): DerivedTerm[] {
+  const { postings } = state;
   const terms: DerivedTerm[] = [];
-  const push = (term: string, source: number, weight: number, postings: TermPostings) =>
-    terms.push({ index: terms.length, term, source, weight, postings });
+  const push = (id: number, source: number, weight: number) => terms.push({ index: terms.length, term: postings.term(id), id, source, weight });
   tokens.forEach((token, source) => {
-    const exact = state.postings.get(token);
-    if (exact) push(token, source, 1, exact);
-    const prefixed = new Set<string>();
+    const exact = postings.id(token);
+    if (exact !== undefined) push(exact, source, 1);
+    const prefixed = new Set<number>();
     if (byPrefix(token)) {
-      for (const [term, postings] of state.postings.withPrefix(token)) {
-        const distance = term.length - token.length;
-        if (distance === 0) continue;
-        prefixed.add(term);
-        push(term, source, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), postings);
+      for (const id of postings.longer(token)) {
+        const length = postings.term(id).length;
+        prefixed.add(id);
+        push(id, source, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - token.length)));
       }
     }
     if (fuzzy.has(token)) {
       const maxDistance = Math.min(MAX_FUZZY, Math.round(token.length * FUZZY));
       if (maxDistance === 0) return;
-      for (const [term, [postings, distance]] of state.postings.near(token, maxDistance)) {
-        if (distance === 0 || prefixed.has(term)) continue;
-        push(term, source, (FUZZY_WEIGHT * term.length) / (term.length + distance), postings);
+      for (const [id, distance] of postings.near(token, maxDistance)) {
+        if (prefixed.has(id)) continue;
+        const length = postings.term(id).length;
+        push(id, source, (FUZZY_WEIGHT * length) / (length + distance));
       }
     }
   });

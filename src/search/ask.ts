@@ -1,8 +1,7 @@
 import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
-import { byPrefix, searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
+import { searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
 import { NearTerms } from './characters.js';
-import { tokenQuery } from './indexes.js';
 import { docOf, isLatin, type SearchState } from './state.js';
 import { normalize, tokenize } from './tokenize.js';
 
@@ -62,7 +61,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
 
   let found = searchArticles(state, tokens, RERANK);
   const unmatched = tokens.filter((t) => isLatin(t) && t.length >= FUZZY_MIN_LENGTH && !found.holders.get(t));
-  if (unmatched.length > 0) found = searchArticles(state, tokens, RERANK, new Set(unmatched));
+  if (unmatched.length > 0) found = searchArticles(state, tokens, RERANK, { fuzzy: new Set(unmatched) });
   const { hits } = found;
   if (hits.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens) };
   const weights = termWeights(found.holders, state.docs.length);
@@ -244,10 +243,7 @@ function termWeights(holders: ReadonlyMap<string, number>, total: number): Map<s
  * then the topics of the articles that came nearest to answering.
  */
 function nearestTopics(state: SearchState, tokens: string[], near: readonly ArticleHit[] = []): string[] {
-  const { query, options } = tokenQuery(tokens);
-  const names = state.docIndex
-    .search(query, { ...options, combineWith: 'OR', prefix: byPrefix, filter: (hit) => state.topicPaths.has(hit.id as string) })
-    .map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
+  const names = searchArticles(state, tokens, NEAREST_TOPICS, { topics: true }).hits.map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
   const counts = new Map<string, number>();
   for (const hit of near.slice(0, 20)) for (const topic of docOf(state, hit.id).topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   names.push(...[...counts].sort((a, b) => b[1] - a[1]).map(([topic]) => topic));

@@ -7,12 +7,12 @@ import type { AskAnswer, IndexStats, Suggestion, SummaryAnswer, TopicAnswer } fr
 import { ask, type AskOptions } from './ask.js';
 import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type BulletStore } from './bullets.js';
 import { characterIndex } from './characters.js';
-import { DOC_INDEX_OPTIONS, docEntry, newDocIndex, type DocEntry } from './indexes.js';
+import { newTitleIndex, TITLE_INDEX_OPTIONS, titleEntry, type TitleEntry } from './indexes.js';
 import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
 import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
-import { Postings } from './postings.js';
+import { fieldTokens, Postings, type FieldTokens } from './postings.js';
 import { openShards, type ShardHandle, type ShardWords } from './shards.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
@@ -164,7 +164,8 @@ export async function openEngine(options: OpenOptions): Promise<Engine> {
               builtAt,
               vocabulary: state.vocabulary,
               files: entries,
-              docIndex: state.docIndex.toJSON(),
+              postings: state.postings.save(),
+              titleIndex: state.titleIndex.toJSON(),
               bullets: state.bullets,
             }),
           )
@@ -222,18 +223,20 @@ async function buildAll(dir: string, files: readonly VaultFile[], dictFile: stri
     const byPath = new Map(read.map((e) => [e.path, e]));
     const entries = files.map((f) => byPath.get(f.path)!);
     const vocabulary = vocabularyFor(entries);
-    const docIndex = newDocIndex();
+    const positions = documentPositions(entries);
+    const fields: FieldTokens[] = Array.from({ length: positions.size }, () => []);
+    const titleIndex = newTitleIndex();
     const bullets = emptyStore();
     const ids = termIds(bullets);
-    const total = entries.filter((e) => e.doc).length;
     let done = 0;
     const words = await prepareInShards(shards, vocabulary, (path, prepared) => {
-      docIndex.add(docEntry(path, prepared));
+      fields[positions.get(path)!] = fieldTokens(prepared);
+      titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, ids, path, prepared);
-      if (++done % 250 === 0) progress(`分词与索引 ${done}/${total}`);
+      if (++done % 250 === 0) progress(`分词与索引 ${done}/${positions.size}`);
     });
     useVaultDictionary(dictFile, words, vocabulary);
-    return { entries, state: assemble(entries, docIndex, bullets, vocabulary) };
+    return { entries, state: assemble(entries, Postings.build(fields), titleIndex, bullets, vocabulary) };
   } finally {
     await Promise.all(shards.map((shard) => shard.close()));
   }
@@ -294,28 +297,39 @@ async function tryIncremental(
     if (JSON.stringify(vocabulary) !== JSON.stringify(saved.vocabulary)) return null;
 
     progress('载入已保存的索引…');
-    let docIndex: MiniSearch<DocEntry>;
+    let postings: Postings;
+    let titleIndex: MiniSearch<TitleEntry>;
     try {
+      postings = Postings.load(saved.postings);
       // loadJS takes what JSON.parse gave; the fingerprint guarantees it is this code's own format.
-      docIndex = MiniSearch.loadJS(saved.docIndex as Parameters<typeof MiniSearch.loadJS>[0], DOC_INDEX_OPTIONS);
+      titleIndex = MiniSearch.loadJS(saved.titleIndex as Parameters<typeof MiniSearch.loadJS>[0], TITLE_INDEX_OPTIONS);
     } catch {
       return null;
     }
     const { bullets } = saved;
     const ids = termIds(bullets);
-    for (const path of [...removed, ...changed.map((f) => f.path)]) {
+    const stale = new Set([...removed, ...changed.map((f) => f.path)]);
+    for (const path of stale) {
       if (!previous.get(path)?.doc) continue;
-      docIndex.discard(path);
+      titleIndex.discard(path);
       removeBullets(bullets, path);
     }
+    const positions = documentPositions(entries);
+    const added = new Map<number, FieldTokens>();
     const words = await prepareInShards(shards, vocabulary, (path, prepared) => {
-      docIndex.add(docEntry(path, prepared));
+      added.set(positions.get(path)!, fieldTokens(prepared));
+      titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, ids, path, prepared);
     });
+    if (!unchanged) {
+      const before = [...documentPositions(saved.files).keys()];
+      const renumber = Int32Array.from(before, (path) => (stale.has(path) ? -1 : (positions.get(path) ?? -1)));
+      postings = postings.update(renumber, positions.size, added);
+    }
     // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
     if (!unchanged && dictFile && existsSync(dictFile)) words.words = new Set([...dictionaryWords(dictFile), ...words.words]);
     useVaultDictionary(dictFile, unchanged ? null : words, vocabulary);
-    const state = assemble(entries, docIndex, bullets, vocabulary);
+    const state = assemble(entries, postings, titleIndex, bullets, vocabulary);
     const mode = unchanged ? 'loaded' : 'updated';
     return { entries, state, report: { mode, reindexed: changed.map((f) => f.path), removed } };
   } finally {
@@ -323,17 +337,22 @@ async function tryIncremental(
   }
 }
 
+/** Each parsed document's position among the engine's documents, which number it in the postings. */
+function documentPositions(entries: readonly FileEntry[]): Map<string, number> {
+  return new Map(entries.filter((e) => e.doc).map((e, i) => [e.path, i]));
+}
+
 function assemble(
   entries: readonly FileEntry[],
-  docIndex: SearchState['docIndex'],
+  postings: Postings,
+  titleIndex: SearchState['titleIndex'],
   bullets: BulletStore,
   vocabulary: Vocabulary,
 ): SearchState {
   const docs = entries.flatMap((e) => (e.doc ? [e.doc] : []));
-  const positions = new Map(docs.map((d, i) => [d.path, i]));
   const state: SearchState = {
     docs,
-    positions,
+    positions: new Map(docs.map((d, i) => [d.path, i])),
     ids: docs.map((d) => docId(d.path)),
     titleKeys: docs.map((d) => titleKey(d.title)),
     topicPaths: new Set(docs.filter((d) => d.kind === 'topic').map((d) => d.path)),
@@ -341,11 +360,9 @@ function assemble(
       .map((_, i) => i)
       .filter((i) => docs[i]!.kind !== 'topic')
       .sort((a, b) => compareNewestFirst(docs[a]!, docs[b]!)),
-    docIndex,
-    postings: new Postings(docIndex, (path) => {
-      const position = positions.get(path);
-      return position === undefined || docs[position]!.kind === 'topic' ? undefined : position;
-    }),
+    postings,
+    isTopic: Uint8Array.from(docs, (d) => (d.kind === 'topic' ? 1 : 0)),
+    titleIndex,
     bullets,
     bulletScorer: bulletScorer(bullets),
     characters: characterIndex(bullets.terms),

@@ -1,52 +1,36 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import type { PreparedDoc } from './prepare.js';
 
 /**
- * The MiniSearch index over pre-tokenized text (the analysis happens once, in tokenize.ts): one
- * document per vault file, its markdown structure as separate fields boosted separately (title,
- * one-sentence summary, summary bullets, topics, author and source, body keywords). Single bullets are scored apart,
- * in bullets.ts.
+ * The MiniSearch index of titles, over pre-tokenized text (the analysis happens once, in
+ * tokenize.ts): /summary and autocomplete find a document by its title's words in any order, with
+ * MiniSearch's AND, prefix and typo search. The other fields are searched in postings.ts.
  */
 
 const SEPARATOR = '\n';
 const splitTokens = (text: string) => (text ? text.split(SEPARATOR) : []);
 const identity = (term: string) => term;
 
-export interface DocEntry {
+export interface TitleEntry {
   /** The document's vault path, so ids survive files being added and removed. */
   id: string;
   title: string;
-  oneLine: string;
-  bullets: string;
-  topics: string;
-  meta: string;
-  body: string;
 }
 
-export const DOC_INDEX_OPTIONS: Options<DocEntry> = {
-  fields: ['title', 'oneLine', 'bullets', 'topics', 'meta', 'body'],
+export const TITLE_INDEX_OPTIONS: Options<TitleEntry> = {
+  fields: ['title'],
   tokenize: splitTokens,
   processTerm: identity,
 };
 
-export function docEntry(id: string, prepared: PreparedDoc): DocEntry {
-  return {
-    id,
-    title: prepared.title.join(SEPARATOR),
-    oneLine: prepared.oneLine.join(SEPARATOR),
-    bullets: [...new Set([...prepared.keyPoints, ...prepared.risks].flat())].join(SEPARATOR),
-    topics: prepared.topics.join(SEPARATOR),
-    meta: prepared.meta.join(SEPARATOR),
-    body: prepared.body.join(SEPARATOR),
-  };
+export function titleEntry(id: string, title: readonly string[]): TitleEntry {
+  return { id, title: title.join(SEPARATOR) };
 }
 
-export function newDocIndex(): MiniSearch<DocEntry> {
-  return new MiniSearch(DOC_INDEX_OPTIONS);
+export function newTitleIndex(): MiniSearch<TitleEntry> {
+  return new MiniSearch(TITLE_INDEX_OPTIONS);
 }
 
 /** Queries arrive as token lists; MiniSearch must not re-tokenize them. */
 export function tokenQuery(tokens: readonly string[]): { query: string; options: Pick<SearchOptions, 'tokenize' | 'processTerm'> } {
   return { query: tokens.join(SEPARATOR), options: { tokenize: splitTokens, processTerm: identity } };
 }
-

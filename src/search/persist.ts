@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocRecord, SkippedFile } from '../digest/types.js';
 import type { BulletStore } from './bullets.js';
+import type { SavedPostings } from './postings.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /** One vault file as last indexed; size and mtime tell whether it changed since. */
@@ -23,7 +24,9 @@ export interface SavedIndex {
   builtAt: number;
   vocabulary: Vocabulary;
   files: FileEntry[];
-  docIndex: unknown;
+  postings: SavedPostings;
+  /** MiniSearch's own saved form of the title index. */
+  titleIndex: unknown;
   bullets: BulletStore;
 }
 
@@ -63,7 +66,7 @@ export async function readSaved(file: string, fingerprint: string): Promise<Save
   }
   try {
     const saved = JSON.parse(text) as SavedIndex;
-    if (saved.fingerprint !== fingerprint || !Array.isArray(saved.files) || !saved.docIndex || !saved.bullets) return null;
+    if (saved.fingerprint !== fingerprint || !Array.isArray(saved.files) || !saved.postings || !saved.titleIndex || !saved.bullets) return null;
     return saved;
   } catch {
     // A truncated or corrupt file (a crash mid-write on an older version) is simply rebuilt.

@@ -1,92 +1,241 @@
-import type MiniSearch from 'minisearch';
-import type { DocEntry } from './indexes.js';
-
-/** One index term's postings: per field id, each document's short id to the term's count there. */
-export type TermPostings = Map<number, Map<number, number>>;
+import type { PreparedDoc } from './prepare.js';
 
 /**
- * The parts of MiniSearch 7's index that `Postings` reads. Its types keep them private; their shape
- * is the one its own `toJSON` and `loadJS` write and read, and `tests/search/postings.test.ts`
- * checks scores read through them against MiniSearch's own search.
+ * The inverted index `/ask` searches: per term and field, the documents holding the term and how
+ * often, in flat typed arrays. MiniSearch held this before, and cost the most of every step: its
+ * radix tree scans a node's keys one by one (thousands at the root, one per first Han character)
+ * on every insert and lookup, which made inserting the vault's terms six seconds of a cold build;
+ * loading its saved form built 93,000 maps (a second of a warm start); its search built an object
+ * per matching document, term and field. Here a build is a map lookup per token, the saved form
+ * is the arrays themselves, and a search adds scores into arrays. MiniSearch keeps the titles
+ * (titles.ts), where its AND, prefix and typo search serve /summary and autocomplete.
  */
-interface MiniSearchInternals {
-  _index: {
-    get(term: string): TermPostings | undefined;
-    atPrefix(prefix: string): Iterable<[string, TermPostings]>;
-    fuzzyGet(term: string, maxDistance: number): Map<string, [TermPostings, number]>;
-  };
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentIds: Map<number, string>;
-  _documentCount: number;
-  _nextId: number;
+
+/** The fields of a document, each boosted on its own by the search. */
+export const FIELDS = ['title', 'oneLine', 'bullets', 'topics', 'meta', 'body'] as const;
+export type Field = (typeof FIELDS)[number];
+const FIELD_COUNT = FIELDS.length;
+
+/** A document's tokens per field, in the order of FIELDS. */
+export type FieldTokens = readonly (readonly string[])[];
+
+export function fieldTokens(prepared: PreparedDoc): FieldTokens {
+  const bullets = [...new Set([...prepared.keyPoints, ...prepared.risks].flat())];
+  return [prepared.title, prepared.oneLine, bullets, prepared.topics, prepared.meta, prepared.body];
 }
 
-/**
- * MiniSearch's inverted index, read in place for `/ask`, which scores many postings per question:
- * MiniSearch's own search builds an object per matching document, term and field, and collecting
- * them was a third of a long question's time. Read only, and only while the index is not changed
- * (the engine builds a new one for every update).
- */
+/** Postings in the saved index: the arrays as base64, which loads without parsing a number. */
+export interface SavedPostings {
+  documentCount: number;
+  terms: string[];
+  offsets: string;
+  documents: string;
+  counts: string;
+  lengths: string;
+}
+
 export class Postings {
-  readonly documentCount: number;
-  /** Every short id is below this. */
-  readonly size: number;
-  readonly fieldIds: Readonly<Record<string, number>>;
-  readonly averageLengths: readonly number[];
+  /** Each term's number: its place in `terms`, which is sorted so a prefix is a range. */
+  private readonly ids: Map<string, number>;
+  readonly averageLengths: Float64Array;
+
+  constructor(
+    readonly documentCount: number,
+    private readonly terms: readonly string[],
+    /** Postings of term t in field f are at offsets[t * FIELD_COUNT + f] up to the next offset. */
+    private readonly offsets: Uint32Array,
+    /** Document number (its position in the engine's documents) of each posting. */
+    readonly documents: Uint32Array,
+    /** How often the term occurs in that document's field, at most 65,535. */
+    readonly counts: Uint16Array,
+    /** Per document and field: how many distinct terms the field holds. */
+    private readonly lengths: Uint32Array,
+  ) {
+    this.ids = new Map(terms.map((term, id) => [term, id]));
+    this.averageLengths = new Float64Array(FIELD_COUNT);
+    for (let doc = 0; doc < documentCount; doc++) for (let f = 0; f < FIELD_COUNT; f++) this.averageLengths[f]! += lengths[doc * FIELD_COUNT + f]!;
+    for (let f = 0; f < FIELD_COUNT; f++) this.averageLengths[f] = documentCount ? this.averageLengths[f]! / documentCount : 0;
+  }
+
+  /** Postings of documents numbered 0, 1, 2 … in the order given. */
+  static build(documents: readonly FieldTokens[]): Postings {
+    const builder = new Builder(documents.length);
+    documents.forEach((fields, doc) => builder.add(doc, fields));
+    return builder.finish();
+  }
+
+  static load(saved: SavedPostings): Postings {
+    const bytes = (text: string) => {
+      const buffer = Buffer.from(text, 'base64');
+      // A copy, aligned for the typed array: Buffer's pool may hand out any offset.
+      return new Uint8Array(buffer).buffer;
+    };
+    return new Postings(
+      saved.documentCount,
+      saved.terms,
+      new Uint32Array(bytes(saved.offsets)),
+      new Uint32Array(bytes(saved.documents)),
+      new Uint16Array(bytes(saved.counts)),
+      new Uint32Array(bytes(saved.lengths)),
+    );
+  }
+
+  save(): SavedPostings {
+    const base64 = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+    return {
+      documentCount: this.documentCount,
+      terms: [...this.terms],
+      offsets: base64(this.offsets),
+      documents: base64(this.documents),
+      counts: base64(this.counts),
+      lengths: base64(this.lengths),
+    };
+  }
+
   /**
-   * Position in the engine's documents of each short id; -1 for ids no longer in the index and for
-   * documents `positionOf` leaves out.
+   * The same postings for the next version of the vault: document `old` becomes `renumber[old]`,
+   * or is dropped where that is -1, and `added` documents are indexed under their new numbers.
    */
-  readonly positions: Int32Array;
+  update(renumber: Int32Array, documentCount: number, added: ReadonlyMap<number, FieldTokens>): Postings {
+    const builder = new Builder(documentCount);
+    for (let old = 0; old < this.documentCount; old++) {
+      const doc = renumber[old]!;
+      if (doc >= 0) for (let f = 0; f < FIELD_COUNT; f++) builder.setLength(doc, f, this.lengths[old * FIELD_COUNT + f]!);
+    }
+    this.terms.forEach((term, t) => {
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        for (let p = this.offsets[t * FIELD_COUNT + f]!; p < this.offsets[t * FIELD_COUNT + f + 1]!; p++) {
+          const doc = renumber[this.documents[p]!]!;
+          if (doc >= 0) builder.posting(term, f, doc, this.counts[p]!);
+        }
+      }
+    });
+    for (const [doc, fields] of added) builder.add(doc, fields);
+    return builder.finish();
+  }
+
+  /** The term's number, or undefined when no document holds it. */
+  id(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  term(id: number): string {
+    return this.terms[id]!;
+  }
+
+  /** Where the postings of term `id` in field `field` start and end in `documents` and `counts`. */
+  start(id: number, field: number): number {
+    return this.offsets[id * FIELD_COUNT + field]!;
+  }
+
+  end(id: number, field: number): number {
+    return this.offsets[id * FIELD_COUNT + field + 1]!;
+  }
+
+  /** How many distinct terms the document's field holds. */
+  length(doc: number, field: number): number {
+    return this.lengths[doc * FIELD_COUNT + field]!;
+  }
+
+  /** Numbers of the terms that begin with `prefix` and are longer. */
+  longer(prefix: string): number[] {
+    let low = 0;
+    let high = this.terms.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.terms[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const ids: number[] = [];
+    for (let id = low; id < this.terms.length && this.terms[id]!.startsWith(prefix); id++) if (this.terms[id] !== prefix) ids.push(id);
+    return ids;
+  }
+
+  /**
+   * Numbers of the terms within `maxDistance` edits of `term`, other than itself, with their
+   * distance. A scan of every term: typo tolerance serves only words that matched nothing as typed.
+   */
+  near(term: string, maxDistance: number): [number, number][] {
+    const found: [number, number][] = [];
+    this.terms.forEach((candidate, id) => {
+      if (Math.abs(candidate.length - term.length) > maxDistance || candidate === term) return;
+      const distance = editDistance(term, candidate, maxDistance);
+      if (distance <= maxDistance) found.push([id, distance]);
+    });
+    return found;
+  }
+}
+
+/** Levenshtein distance, or more than `max` as soon as it must be. */
+function editDistance(a: string, b: string, max: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Collects postings as (document, count) pairs per term and field, then lays them out flat. */
+class Builder {
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Per term and field (t * FIELD_COUNT + f): document, count, document, count … */
+  private readonly lists: number[][] = [];
   private readonly lengths: Uint32Array;
-  private readonly fieldCount: number;
-  private readonly index: MiniSearchInternals['_index'];
-  /** Terms looked up before: MiniSearch's tree scans a node's keys one by one, thousands at its root. */
-  private readonly found = new Map<string, TermPostings>();
 
-  constructor(miniSearch: MiniSearch<DocEntry>, positionOf: (path: string) => number | undefined) {
-    const internals = miniSearch as unknown as MiniSearchInternals;
-    if (!internals._index || !internals._fieldLength || !internals._documentIds || typeof internals._nextId !== 'number') {
-      throw new Error('minisearch: the installed version keeps its index in another shape than MiniSearch 7; postings.ts must follow it');
+  constructor(private readonly documentCount: number) {
+    this.lengths = new Uint32Array(documentCount * FIELD_COUNT);
+  }
+
+  add(doc: number, fields: FieldTokens): void {
+    fields.forEach((tokens, f) => {
+      const counts = new Map<string, number>();
+      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      this.setLength(doc, f, counts.size);
+      for (const [term, count] of counts) this.posting(term, f, doc, count);
+    });
+  }
+
+  setLength(doc: number, field: number, length: number): void {
+    this.lengths[doc * FIELD_COUNT + field] = length;
+  }
+
+  posting(term: string, field: number, doc: number, count: number): void {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.push(term) - 1;
+      this.ids.set(term, id);
+      for (let f = 0; f < FIELD_COUNT; f++) this.lists.push([]);
     }
-    this.index = internals._index;
-    this.documentCount = internals._documentCount;
-    this.size = internals._nextId;
-    this.fieldIds = internals._fieldIds;
-    this.averageLengths = internals._avgFieldLength;
-    this.fieldCount = Object.keys(internals._fieldIds).length;
-    this.positions = new Int32Array(this.size).fill(-1);
-    this.lengths = new Uint32Array(this.size * this.fieldCount);
-    for (const [shortId, path] of internals._documentIds) {
-      this.positions[shortId] = positionOf(path) ?? -1;
-      const lengths = internals._fieldLength.get(shortId) ?? [];
-      for (let field = 0; field < this.fieldCount; field++) this.lengths[shortId * this.fieldCount + field] = lengths[field] ?? 0;
-    }
+    this.lists[id * FIELD_COUNT + field]!.push(doc, Math.min(count, 0xffff));
   }
 
-  get(term: string): TermPostings | undefined {
-    let postings = this.found.get(term);
-    if (!postings) {
-      postings = this.index.get(term);
-      if (postings) this.found.set(term, postings);
-    }
-    return postings;
-  }
-
-  /** The index's terms that begin with `prefix`, itself included. */
-  withPrefix(prefix: string): Iterable<[string, TermPostings]> {
-    return this.index.atPrefix(prefix);
-  }
-
-  /** The index's terms within `maxDistance` edits of `term`, with their distance. */
-  near(term: string, maxDistance: number): Map<string, [TermPostings, number]> {
-    return this.index.fuzzyGet(term, maxDistance);
-  }
-
-  /** How many terms the document's field holds. */
-  length(shortId: number, field: number): number {
-    return this.lengths[shortId * this.fieldCount + field]!;
+  finish(): Postings {
+    const order = this.terms.map((_, id) => id).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    const total = this.lists.reduce((sum, list) => sum + list.length / 2, 0);
+    const offsets = new Uint32Array(order.length * FIELD_COUNT + 1);
+    const documents = new Uint32Array(total);
+    const counts = new Uint16Array(total);
+    let p = 0;
+    order.forEach((id, t) => {
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        offsets[t * FIELD_COUNT + f] = p;
+        const list = this.lists[id * FIELD_COUNT + f]!;
+        for (let i = 0; i < list.length; i += 2) {
+          documents[p] = list[i]!;
+          counts[p++] = list[i + 1]!;
+        }
+      }
+    });
+    offsets[order.length * FIELD_COUNT] = p;
+    return new Postings(this.documentCount, order.map((id) => this.terms[id]!), offsets, documents, counts, this.lengths);
   }
 }

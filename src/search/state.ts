@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { DocRecord } from '../digest/types.js';
 import type { BulletScorer, BulletStore } from './bullets.js';
 import type { CharacterIndex } from './characters.js';
-import type { DocEntry } from './indexes.js';
+import type { TitleEntry } from './indexes.js';
 import type { Postings } from './postings.js';
 import type { Phrases } from './tokenize.js';
 import type { Topic } from './topics.js';
@@ -22,9 +22,11 @@ export interface SearchState {
   newest: number[];
   /** Paths of topic pages, which /ask and /summary leave out. */
   topicPaths: Set<string>;
-  docIndex: MiniSearch<DocEntry>;
-  /** docIndex's postings for /ask, where short ids of topic pages lead to no document. */
+  /** Every document's fields by position in docs, for /ask. */
   postings: Postings;
+  /** 1 at the position of each topic page, which /ask leaves out. */
+  isTopic: Uint8Array;
+  titleIndex: MiniSearch<TitleEntry>;
   bullets: BulletStore;
   bulletScorer: BulletScorer;
   characters: CharacterIndex;

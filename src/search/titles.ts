@@ -28,7 +28,7 @@ function findByTitle(state: SearchState, query: string, limit: number): { index:
   const tokens = [...new Set(tokenize(query, state.phrases))];
   if (tokens.length > 0 && scored.size < limit) {
     const { query: q, options } = tokenQuery(tokens);
-    const base = { ...options, fields: ['title'], filter: (hit: SearchResult) => !state.topicPaths.has(hit.id as string) };
+    const base = { ...options, filter: (hit: SearchResult) => !state.topicPaths.has(hit.id as string) };
     // Cheapest first: exact words in any order, then English prefixes, then typos, then any word.
     const attempts: SearchOptions[] = [
       { ...base, combineWith: 'AND' },
@@ -41,7 +41,7 @@ function findByTitle(state: SearchState, query: string, limit: number): { index:
     const latin = tokens.some(isLatin);
     let hits: SearchResult[] = [];
     for (const attempt of latin ? attempts : [attempts[0]!, attempts[3]!]) {
-      hits = state.docIndex.search(q, attempt);
+      hits = state.titleIndex.search(q, attempt);
       if (hits.length > 0) break;
     }
     const max = hits[0]?.score ?? 1;

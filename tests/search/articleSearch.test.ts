@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMON_SHARE, FIELD_BOOST, FUZZY, SUMMARY_FIELDS, byPrefix, searchArticles, termBoost, type ArticleIndex } from '../../src/search/articleSearch.js';
 import { bulletScorer, emptyStore, putBullets, termIds } from '../../src/search/bullets.js';
-import { docEntry, newDocIndex, tokenQuery } from '../../src/search/indexes.js';
-import { Postings } from '../../src/search/postings.js';
+import MiniSearch from 'minisearch';
+import { tokenQuery } from '../../src/search/indexes.js';
+import { FIELDS, fieldTokens, Postings } from '../../src/search/postings.js';
 import type { PreparedDoc } from '../../src/search/prepare.js';
 import { docRecord } from '../helpers/records.js';
 
@@ -11,28 +12,31 @@ const WORDS = ['模型', '芯片', '英伟达', '推理', '服务', '服务器',
 
 type Fields = Omit<PreparedDoc, 'keyPoints' | 'risks'> & { keyPoints: string[][] };
 
-/** A vault of prepared documents indexed as the engine indexes them; `00-元语/` paths are topic pages. */
-function index(docs: Record<string, Partial<Fields>>, discard: string[] = []) {
-  const miniSearch = newDocIndex();
+/**
+ * A vault of prepared documents indexed as the engine indexes them, and in MiniSearch as the engine
+ * once did, to compare with; `00-元语/` paths are topic pages.
+ */
+function index(docs: Record<string, Partial<Fields>>) {
+  const miniSearch = new MiniSearch<Record<string, string>>({ fields: [...FIELDS], tokenize: (text) => (text ? text.split('\n') : []), processTerm: (term) => term });
   const bullets = emptyStore();
   const ids = termIds(bullets);
   const records = Object.keys(docs).map((path) => docRecord(path));
-  for (const [path, fields] of Object.entries(docs)) {
-    const prepared: PreparedDoc = { title: [], oneLine: [], keyPoints: [], risks: [], topics: [], meta: [], body: [], ...fields };
-    miniSearch.add(docEntry(path, prepared));
+  const fields = Object.entries(docs).map(([path, given]) => {
+    const prepared: PreparedDoc = { title: [], oneLine: [], keyPoints: [], risks: [], topics: [], meta: [], body: [], ...given };
+    const tokens = fieldTokens(prepared);
+    miniSearch.add({ id: path, ...Object.fromEntries(FIELDS.map((field, f) => [field, tokens[f]!.join('\n')])) });
     putBullets(bullets, ids, path, prepared);
-  }
-  for (const path of discard) miniSearch.discard(path);
-  const positions = new Map(records.map((r, i) => [r.path, i]));
-  const postings = new Postings(miniSearch, (path) => (path.startsWith('00-') ? undefined : positions.get(path)));
-  const state: ArticleIndex = { postings, bulletScorer: bulletScorer(bullets), docs: records };
+    return tokens;
+  });
+  const isTopic = Uint8Array.from(records, (r) => (r.kind === 'topic' ? 1 : 0));
+  const state: ArticleIndex = { postings: Postings.build(fields), bulletScorer: bulletScorer(bullets), docs: records, isTopic };
   return { state, miniSearch };
 }
 
 /** The same search through MiniSearch's own `search`: its rare words in summary and body, then its common words where those found. */
 function reference({ state, miniSearch }: ReturnType<typeof index>, tokens: string[], fuzzy: Set<string>): Map<string, number> {
   const scores = new Map<string, number>();
-  const search = (terms: string[], fields: string[], only?: Set<string>) => {
+  const search = (terms: string[], fields: readonly string[], only?: Set<string>) => {
     const { query, options } = tokenQuery(terms);
     for (const hit of miniSearch.search(query, {
       ...options,
@@ -41,7 +45,7 @@ function reference({ state, miniSearch }: ReturnType<typeof index>, tokens: stri
       fuzzy: (term) => (fuzzy.has(term) ? FUZZY : false),
       boostTerm: termBoost,
       boost: FIELD_BOOST,
-      fields,
+      fields: [...fields],
       filter: (hit) => !(hit.id as string).startsWith('00-'),
       ...(only ? { boostDocument: (id: unknown) => (only.has(id as string) ? 1 : 0) } : {}),
     })) {
@@ -63,7 +67,7 @@ const words = fc.subarray(WORDS, { maxLength: 5 });
 const doc = fc.record({ title: words, oneLine: words, keyPoints: fc.array(words, { maxLength: 3 }), topics: words, meta: words, body: words });
 
 describe('searchArticles', () => {
-  it('scores every article as MiniSearch’s own search over the same parts of the question does', () => {
+  it('scores every article as MiniSearch’s search over the same fields and parts of the question does', () => {
     fc.assert(
       fc.property(
         fc.array(doc, { minLength: 1, maxLength: 25 }),
@@ -73,7 +77,7 @@ describe('searchArticles', () => {
           const vault = index(Object.fromEntries(docs.map((d, i) => [i === 0 ? '00-元语/话题.md' : `a${i}.md`, d])));
           const fuzzy = new Set(typos ? tokens.filter((t) => byPrefix(t)) : []);
           const expected = reference(vault, tokens, fuzzy);
-          const { hits } = searchArticles(vault.state, tokens, 1000, fuzzy);
+          const { hits } = searchArticles(vault.state, tokens, 1000, { fuzzy });
           expect(new Set(hits.map((h) => h.id))).toEqual(new Set(expected.keys()));
           for (const hit of hits) expect(hit.score).toBeCloseTo(expected.get(hit.id)!, 9);
           expect(hits.map((h) => h.score)).toEqual(hits.map((h) => h.score).sort((a, b) => b - a));
@@ -100,9 +104,10 @@ describe('searchArticles', () => {
     expect(holders).toEqual(new Map([['agent', 1], ['芯片', 1], ['推理', 2]]));
   });
 
-  it('finds no topic page and no document discarded from the index', () => {
-    const { state } = index({ '00-元语/芯片.md': { title: ['芯片'] }, 'gone.md': { title: ['芯片'] }, 'kept.md': { body: ['芯片'] } }, ['gone.md']);
-    expect(searchArticles(state, ['芯片'], 10).hits.map((h) => h.id)).toEqual(['kept.md']);
+  it('finds articles, or with `topics` only topic pages', () => {
+    const { state } = index({ '00-元语/芯片.md': { title: ['芯片'] }, 'a.md': { body: ['芯片'] } });
+    expect(searchArticles(state, ['芯片'], 10).hits.map((h) => h.id)).toEqual(['a.md']);
+    expect(searchArticles(state, ['芯片'], 10, { topics: true }).hits.map((h) => h.id)).toEqual(['00-元语/芯片.md']);
   });
 
   it('keeps only the best articles, best first', () => {
