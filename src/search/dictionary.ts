@@ -38,10 +38,7 @@ function readDict(file: string): DictLine[] {
     });
 }
 
-/**
- * Writes the reduced dictionary for `used` words plus `userWords` (those jieba.addWords added),
- * and the small files nodejieba needs beside it.
- */
+/** Writes the reduced dictionary for `used` words plus `userWords` (those jieba.addWords added). */
 export function writeReducedDictionary(file: string, used: ReadonlySet<string>, userWords: readonly string[]): void {
   const full = readDict(FULL_DICT);
   const freqs = full.map((l) => l.freq).sort((a, b) => a - b);
@@ -67,17 +64,6 @@ export function writeReducedDictionary(file: string, used: ReadonlySet<string>, 
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, lines.join('\n') + '\n');
   renameSync(temp, file);
-  const companions = companionFiles(file);
-  writeFileSync(companions.userDict, '');
-  // nodejieba also builds a keyword extractor on load; it is never used here, so it gets one word.
-  writeFileSync(companions.idfDict, '的 1.0\n');
-  writeFileSync(companions.stopWordDict, '的\n');
-}
-
-/** The other files nodejieba.load reads, written beside a reduced dictionary. */
-export function companionFiles(file: string): { userDict: string; idfDict: string; stopWordDict: string } {
-  const base = file.replace(/\.utf8$/, '');
-  return { userDict: `${base}.user.utf8`, idfDict: `${base}.idf.utf8`, stopWordDict: `${base}.stop.utf8` };
 }
 
 /** The words a reduced dictionary holds, to extend it after an incremental update. */
