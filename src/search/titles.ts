@@ -51,10 +51,24 @@ function findByTitle(state: SearchState, query: string, limit: number): { index:
       scored.set(index, Math.max(scored.get(index) ?? 0, 90 * coverage * (hit.score / max)));
     }
   }
-  return [...scored]
-    .sort((a, b) => b[1] - a[1] || compareNewestFirst(state.docs[a[0]]!, state.docs[b[0]]!))
-    .slice(0, limit)
-    .map(([index, score]) => ({ index, score: Math.round(score * 100) / 100 }));
+  const order = (a: [number, number], b: [number, number]) => b[1] - a[1] || compareNewestFirst(state.docs[a[0]]!, state.docs[b[0]]!);
+  return best(scored, limit, order).map(([index, score]) => ({ index, score: Math.round(score * 100) / 100 }));
+}
+
+/**
+ * The first `limit` items in `order`, without sorting them all: a letter typed into autocomplete
+ * is in thousands of titles, of which 25 are shown.
+ */
+export function best<T>(items: Iterable<T>, limit: number, order: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === limit && order(item, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(item, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
 
 export function summary(state: SearchState, query: string, options: { limit?: number } = {}): SummaryAnswer {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../src/search/engine.js';
-import { clip, MAX_SUGGESTION_CHARS, MAX_SUGGESTIONS, titleKey } from '../../src/search/titles.js';
+import { best, clip, MAX_SUGGESTION_CHARS, MAX_SUGGESTIONS, titleKey } from '../../src/search/titles.js';
 import { typedText } from '../helpers/text.js';
 import { cleanupTemp, tempDir, writeVaultFile } from '../helpers/vault.js';
 
@@ -32,6 +32,18 @@ describe('clip', () => {
   it('counts characters, not UTF-16 units', () => {
     const emoji = '😀'.repeat(101);
     expect(Array.from(clip(emoji)).length).toBe(100);
+  });
+});
+
+describe('best', () => {
+  it('keeps the first items in order, ties in the order given, as a stable sort cut to the limit would', () => {
+    const byScore = (a: [number, number], b: [number, number]) => b[0] - a[0];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 })), fc.integer({ min: 1, max: 30 }), (scores, limit) => {
+        const items = scores.map((score, i): [number, number] => [score, i]);
+        expect(best(items, limit, byScore)).toEqual([...items].sort(byScore).slice(0, limit));
+      }),
+    );
   });
 });
 
