@@ -52,9 +52,9 @@ export interface ArticlesFound {
 
 /**
  * The OR search over articles (or, with `topics`, over topic pages), scored as MiniSearch scored
- * it (BM25+ per field, boosted, times the number of question words a search matched), in parts that add up to one: the question's rarer
- * words in the summary fields and in body keywords, then its common words in the summary fields of
- * the articles found so far. A common word's postings are the longest in the index, and an article
+ * it (BM25+ per field, boosted, times the number of question words a search matched), in parts
+ * that add up to one: the question's rarer words in the summary fields and in body keywords, then
+ * its common words in the summary fields of the articles found so far. A common word's postings are the longest in the index, and an article
  * that holds only common words of a question cannot cover enough of it to be an answer; looking them
  * up only where they can add to one keeps long questions fast. A question of common words alone
  * searches them everywhere.

@@ -217,7 +217,7 @@ describe('writeSaved', () => {
     // A writer that saves two large, different indexes over each other until it is killed.
     const writer = `
       import { writeSaved } from './src/search/persist.ts';
-      const big = (tag) => ({ fingerprint: tag, files: [], docIndex: { text: tag.repeat(4_000_000) }, bullets: {} });
+      const big = (tag) => ({ fingerprint: tag, files: [], titleIndex: { text: tag.repeat(4_000_000) }, bullets: {} });
       const versions = [big('a'), big('b')];
       for (let i = 0; ; i++) { await writeSaved(process.argv[1], versions[i % 2]); if (i === 0) console.log('first'); }`;
     for (const delayMs of [0, 40, 90, 150]) {
@@ -226,9 +226,9 @@ describe('writeSaved', () => {
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       child.kill('SIGKILL');
       await once(child, 'exit');
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { fingerprint: string; docIndex: { text: string } };
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { fingerprint: string; titleIndex: { text: string } };
       expect(['a', 'b']).toContain(saved.fingerprint);
-      expect(saved.docIndex.text).toHaveLength(4_000_000);
+      expect(saved.titleIndex.text).toHaveLength(4_000_000);
     }
   });
 });
