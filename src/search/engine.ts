@@ -322,7 +322,8 @@ async function tryIncremental(
       putBullets(bullets, ids, path, prepared);
     });
     if (!unchanged) {
-      const before = [...documentPositions(saved.files).keys()];
+      // The saved postings number documents by their place among the saved files that parsed.
+      const before = saved.files.filter((f) => f.doc).map((f) => f.path);
       const renumber = Int32Array.from(before, (path) => (stale.has(path) ? -1 : (positions.get(path) ?? -1)));
       postings = postings.update(renumber, positions.size, added);
     }

@@ -91,13 +91,15 @@ describe('the saved index', () => {
   it('answers after an update exactly as a fresh build of the same files would', async () => {
     const { dir, cacheDir } = await openTwice();
     rewrite(dir, FILES.verge, (text) => text.replace('认定的具体依据尚未公开。', '认定的具体依据尚未公开，也没有给出申诉期限。'));
+    rmSync(join(dir, FILES.google));
+    // Sorts first, so every other document moves up a place in the index.
+    writeVaultFile(dir, '01-博客/0 新来源/英伟达的新芯片.md', '---\ntitle: "英伟达的新芯片"\n---\n\n## 摘要\n\n英伟达发布新芯片，速率限制放宽。\n');
     const updated = await open(dir, cacheDir);
     expect(updated.report.mode).toBe('updated');
     const fresh = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
     expect(fresh.report.mode).toBe('built');
-    expect(answers(updated).docs).toEqual(answers(fresh).docs);
-    expect(updated.ask('申诉期限').results.map((r) => r.path)).toEqual(fresh.ask('申诉期限').results.map((r) => r.path));
-    expect(updated.topic('Anthropic')).toEqual(fresh.topic('Anthropic'));
+    expect(answers(updated)).toEqual(answers(fresh));
+    expect(updated.ask('申诉期限').results.map((r) => r.path)).toEqual([FILES.verge]);
   });
 
   it('saves the update, so the next open loads it', async () => {
