@@ -12,7 +12,7 @@ import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
 import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
-import { fieldTokens, Postings, type FieldTokens } from './postings.js';
+import { fieldTokens, Postings, PostingsBuilder, type FieldTokens } from './postings.js';
 import { openShards, type ShardHandle, type ShardWords } from './shards.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
@@ -224,19 +224,19 @@ async function buildAll(dir: string, files: readonly VaultFile[], dictFile: stri
     const entries = files.map((f) => byPath.get(f.path)!);
     const vocabulary = vocabularyFor(entries);
     const positions = documentPositions(entries);
-    const fields: FieldTokens[] = Array.from({ length: positions.size }, () => []);
+    const postings = new PostingsBuilder(positions.size);
     const titleIndex = newTitleIndex();
     const bullets = emptyStore();
     const ids = termIds(bullets);
     let done = 0;
     const words = await prepareInShards(shards, vocabulary, (path, prepared) => {
-      fields[positions.get(path)!] = fieldTokens(prepared);
+      postings.add(positions.get(path)!, fieldTokens(prepared));
       titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, ids, path, prepared);
       if (++done % 250 === 0) progress(`分词与索引 ${done}/${positions.size}`);
     });
     useVaultDictionary(dictFile, words, vocabulary);
-    return { entries, state: assemble(entries, Postings.build(fields), titleIndex, bullets, vocabulary) };
+    return { entries, state: assemble(entries, postings.finish(), titleIndex, bullets, vocabulary) };
   } finally {
     await Promise.all(shards.map((shard) => shard.close()));
   }

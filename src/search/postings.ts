@@ -59,7 +59,7 @@ export class Postings {
 
   /** Postings of documents numbered 0, 1, 2 … in the order given. */
   static build(documents: readonly FieldTokens[]): Postings {
-    const builder = new Builder(documents.length);
+    const builder = new PostingsBuilder(documents.length);
     documents.forEach((fields, doc) => builder.add(doc, fields));
     return builder.finish();
   }
@@ -97,7 +97,7 @@ export class Postings {
    * or is dropped where that is -1, and `added` documents are indexed under their new numbers.
    */
   update(renumber: Int32Array, documentCount: number, added: ReadonlyMap<number, FieldTokens>): Postings {
-    const builder = new Builder(documentCount);
+    const builder = new PostingsBuilder(documentCount);
     for (let old = 0; old < this.documentCount; old++) {
       const doc = renumber[old]!;
       if (doc >= 0) for (let f = 0; f < FIELD_COUNT; f++) builder.setLength(doc, f, this.lengths[old * FIELD_COUNT + f]!);
@@ -183,8 +183,12 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
-/** Collects postings as (document, count) pairs per term and field, then lays them out flat. */
-class Builder {
+/**
+ * Collects postings as (document, count) pairs per term and field, then lays them out flat. A cold
+ * build adds each document as a worker hands it over, in any order, so only laying out is left
+ * once the last one arrives.
+ */
+export class PostingsBuilder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
   /** Per term and field (t * FIELD_COUNT + f): document, count, document, count … */
