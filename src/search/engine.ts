@@ -356,7 +356,6 @@ function assemble(
     positions: new Map(docs.map((d, i) => [d.path, i])),
     ids: docs.map((d) => docId(d.path)),
     titleKeys: docs.map((d) => titleKey(d.title)),
-    topicPaths: new Set(docs.filter((d) => d.kind === 'topic').map((d) => d.path)),
     newest: docs
       .map((_, i) => i)
       .filter((i) => docs[i]!.kind !== 'topic')

@@ -20,11 +20,9 @@ export interface SearchState {
   titleKeys: string[];
   /** Positions of every document but topic pages, newest first. */
   newest: number[];
-  /** Paths of topic pages, which /ask and /summary leave out. */
-  topicPaths: Set<string>;
   /** Every document's fields by position in docs, for /ask. */
   postings: Postings;
-  /** 1 at the position of each topic page, which /ask leaves out. */
+  /** 1 at the position of each topic page, which /ask and /summary leave out. */
   isTopic: Uint8Array;
   titleIndex: MiniSearch<TitleEntry>;
   bullets: BulletStore;

@@ -28,7 +28,7 @@ function findByTitle(state: SearchState, query: string, limit: number): { index:
   const tokens = [...new Set(tokenize(query, state.phrases))];
   if (tokens.length > 0 && scored.size < limit) {
     const { query: q, options } = tokenQuery(tokens);
-    const base = { ...options, filter: (hit: SearchResult) => !state.topicPaths.has(hit.id as string) };
+    const base = { ...options, filter: (hit: SearchResult) => !state.isTopic[state.positions.get(hit.id as string)!] };
     // Cheapest first: exact words in any order, then English prefixes, then typos, then any word.
     const attempts: SearchOptions[] = [
       { ...base, combineWith: 'AND' },
