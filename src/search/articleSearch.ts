@@ -54,9 +54,10 @@ export interface ArticlesFound {
  * The OR search over articles (or, with `topics`, over topic pages), scored as MiniSearch scored
  * it (BM25+ per field, boosted, times the number of question words a search matched), in parts
  * that add up to one: the question's rarer words in the summary fields and in body keywords, then
- * its common words in the summary fields of the articles found so far. A common word's postings are the longest in the index, and an article
- * that holds only common words of a question cannot cover enough of it to be an answer; looking them
- * up only where they can add to one keeps long questions fast. A question of common words alone
+ * its common words in the summary fields of the articles found so far. A common word's postings are
+ * the longest in the index, and an article that holds only common words of a question cannot cover
+ * enough of it to be an answer; looking them up only where they can add to one keeps long questions
+ * fast. A question of common words alone
  * searches them everywhere.
  *
  * Scores add up in arrays by document, and only the best `limit` articles become objects.
@@ -75,6 +76,7 @@ export function searchArticles(
   // Per document: which question words it matched (bit per word), anywhere and in summary fields.
   const anywhere = new Uint32Array(size * words);
   const inSummary = new Uint32Array(size * words);
+  const has = (bits: Uint32Array, doc: number, word: number) => (bits[doc * words + (word >>> 5)]! & (1 << (word & 31))) !== 0;
   const total = new Float64Array(size);
   const found = new Uint8Array(size);
   const touched: number[] = [];
@@ -148,12 +150,11 @@ export function searchArticles(
   const holders = new Map(tokens.map((t) => [t, 0]));
   for (const doc of touched) {
     tokens.forEach((token, i) => {
-      if (anywhere[doc * words + (i >>> 5)]! & (1 << (i & 31))) holders.set(token, holders.get(token)! + 1);
+      if (has(anywhere, doc, i)) holders.set(token, holders.get(token)! + 1);
     });
   }
   touched.sort((a, b) => total[b]! - total[a]!);
   const hits = touched.slice(0, limit).map((doc): ArticleHit => {
-    const has = (bits: Uint32Array, i: number) => (bits[doc * words + (i >>> 5)]! & (1 << (i & 31))) !== 0;
     const terms = new Set<string>();
     const titleTerms = new Set<string>();
     for (let entry = first[doc]!; entry >= 0; entry = next[entry]!) {
@@ -164,8 +165,8 @@ export function searchArticles(
     return {
       id: state.docs[doc]!.path,
       score: total[doc]!,
-      queryTerms: tokens.filter((_, i) => has(anywhere, i)),
-      summaryTerms: tokens.filter((_, i) => has(inSummary, i)),
+      queryTerms: tokens.filter((_, i) => has(anywhere, doc, i)),
+      summaryTerms: tokens.filter((_, i) => has(inSummary, doc, i)),
       terms: [...terms],
       titleTerms,
     };
