@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import type { PreparedDoc } from './prepare.js';
 import { Shard, type FromWorker, type ToWorker } from './shard.js';
 
 /** One core's share of a cold build: it loads its own jieba, parses and segments its files. */
@@ -12,14 +13,13 @@ port.on('message', (message: ToWorker) => {
     send({ type: 'read', entries: shard.read(message.dir, message.files) });
     return;
   }
-  let batch: FromWorker & { type: 'prepared' } = { type: 'prepared', batch: [] };
-  for (const item of shard.prepare(message.vocabulary)) {
-    batch.batch.push(item);
-    if (batch.batch.length >= BATCH) {
-      send(batch);
-      batch = { type: 'prepared', batch: [] };
-    }
-  }
-  if (batch.batch.length) send(batch);
-  send({ type: 'done', words: [...shard.words], userWords: shard.userWords });
+  let batch: [string, PreparedDoc][] = [];
+  shard.prepare(message.vocabulary, (path, prepared) => {
+    batch.push([path, prepared]);
+    if (batch.length < BATCH) return;
+    send({ type: 'prepared', batch });
+    batch = [];
+  });
+  if (batch.length) send({ type: 'prepared', batch });
+  send({ type: 'done', words: shard.words });
 });

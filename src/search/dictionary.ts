@@ -1,54 +1,145 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
+import type { HanCoverage } from './coverage.js';
 
 /**
- * A dictionary cut down to the words a vault uses, so a warm start loads jieba in a fraction of
- * the time and memory of its full 350,000-word dictionary, and segments exactly as it would.
+ * jieba's 350,000-word dictionary cut down to the words some text can use, so it loads in a
+ * fraction of the time and memory and segments that text exactly as the full one does. Two cuts:
+ * a covering dictionary holds every word that may occur in a build worker's files (coverage.ts),
+ * and the vault's reduced dictionary, which the answering thread loads, holds the words the
+ * workers' dictionaries held plus the vault words jieba was taught.
  *
- * Why segmentation does not change: jieba picks the most probable path through the words its
- * dictionary offers. On the vault's text, the words left out were never on a chosen path, so the
- * chosen path is still the best. What would shift the choice is kept equal: the sum of all
- * frequencies (a placeholder word carries the mass of the removed ones), the minimum weight (given
- * to characters no word covers) and the weight user words get (the full dictionary's median).
- * Stop words are always kept, since queries wrap their words in them.
+ * Why segmentation does not change: jieba picks the most probable path through the dictionary
+ * words that are substrings of the text. Every such word is kept, at the same weight, because the
+ * figures weights come from are kept equal: the sum of all frequencies (a placeholder word carries
+ * the mass of the removed ones), the minimum (given to characters no word covers) and the median
+ * (given to words taught with `insertWord`, kept by repeating the least or the median word, where
+ * words will be taught).
  */
 
 const nodejiebaPaths = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
 
-const FULL_DICT = nodejiebaPaths.DEFAULT_DICT;
-const FULL_USER_DICT = nodejiebaPaths.DEFAULT_USER_DICT;
-
-/** A private-use character: never in text, since only Han runs reach jieba. */
+/** Private-use characters: never in text, since only Han runs reach jieba. */
 const PLACEHOLDER = '\uE000\uE000';
 
-interface DictLine {
+interface Full {
+  text: string;
+  total: number;
+  median: number;
+  /** Where the lines with the least and the median frequency start. */
+  leastLine: number;
+  medianLine: number;
+}
+
+let full: Full | null = null;
+
+/** Visits each `word freq tag` line of a dictionary text. */
+function eachLine(text: string, visit: (start: number, wordEnd: number, freq: number, end: number) => void): void {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const wordEnd = text.indexOf(' ', start);
+    if (wordEnd > start && wordEnd < end) visit(start, wordEnd, parseInt(text.slice(wordEnd + 1, end), 10), end);
+    start = end + 1;
+  }
+}
+
+function fullDictionary(): Full {
+  if (full) return full;
+  const text = readFileSync(nodejiebaPaths.DEFAULT_DICT, 'utf8');
+  const starts: number[] = [];
+  const freqs: number[] = [];
+  eachLine(text, (start, _wordEnd, freq) => {
+    starts.push(start);
+    freqs.push(freq);
+  });
+  const order = freqs.map((_, i) => i).sort((a, b) => freqs[a]! - freqs[b]!);
+  const median = order[Math.floor(order.length / 2)]!;
+  full = {
+    text,
+    total: freqs.reduce((a, b) => a + b, 0),
+    median: freqs[median]!,
+    leastLine: starts[order[0]!]!,
+    medianLine: starts[median]!,
+  };
+  return full;
+}
+
+interface Line {
   word: string;
   freq: number;
   tag: string;
 }
 
-function readDict(file: string): DictLine[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => {
-      const [word = '', freq = '', tag = ''] = line.trim().split(/\s+/);
-      return { word, freq: Number(freq), tag };
-    });
+/**
+ * Writes the full dictionary's lines whose word `keep` accepts, then `extra` lines; returns the
+ * kept words. `keepMedian` is for a dictionary that will be taught words.
+ */
+function writeSubset(
+  file: string,
+  keep: (text: string, start: number, end: number) => boolean,
+  extra: readonly Line[],
+  keepMedian: boolean,
+): string[] {
+  const { text, total, median, leastLine, medianLine } = fullDictionary();
+  const lines: string[] = [];
+  const words: string[] = [];
+  let mass = 0;
+  let below = 0;
+  let at = 0;
+  let above = 1; // the placeholder
+  const count = (freq: number) => {
+    mass += freq;
+    if (freq < median) below++;
+    else if (freq > median) above++;
+    else at++;
+  };
+  eachLine(text, (start, wordEnd, freq, end) => {
+    if (start !== leastLine && start !== medianLine && !keep(text, start, wordEnd)) return;
+    lines.push(text.slice(start, end));
+    words.push(text.slice(start, wordEnd));
+    count(freq);
+  });
+  for (const line of extra) {
+    lines.push(`${line.word} ${line.freq} ${line.tag}`);
+    count(line.freq);
+  }
+  // jieba takes the word at the middle of the frequency order: repeat the least or the median
+  // word until it is one of the median words again. A repeated word keeps its weight.
+  const repeat = (line: number) => {
+    const entry = text.slice(line, text.indexOf('\n', line));
+    lines.push(entry);
+    count(parseInt(entry.slice(entry.indexOf(' ') + 1), 10));
+  };
+  while (keepMedian) {
+    const middle = Math.floor((below + at + above) / 2);
+    if (middle >= below + at) repeat(leastLine);
+    else if (middle < below) repeat(medianLine);
+    else break;
+  }
+  lines.push(`${PLACEHOLDER} ${total - mass} x`);
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, lines.join('\n') + '\n');
+  renameSync(temp, file);
+  return words;
 }
 
-/** Writes the reduced dictionary for `used` words plus `userWords` (those jieba.addWords added). */
-export function writeReducedDictionary(file: string, used: ReadonlySet<string>, userWords: readonly string[]): void {
-  const full = readDict(FULL_DICT);
-  const freqs = full.map((l) => l.freq).sort((a, b) => a - b);
-  const total = freqs.reduce((a, b) => a + b, 0);
-  const median = freqs[Math.floor(freqs.length / 2)]!;
-  const minimum = full.find((l) => l.freq === freqs[0])!;
+/** A dictionary for text that `coverage` saw: returns the words it holds. */
+export function writeCoveringDictionary(file: string, coverage: HanCoverage): string[] {
+  return writeSubset(file, (text, start, end) => coverage.covers(text, start, end), [], true);
+}
 
-  const kept = full.filter((l) => used.has(l.word) || l === minimum);
+/**
+ * The vault's dictionary: the `used` words, jieba's default user words, and `userWords` (the
+ * vault words jieba was taught) at the weight `insertWord` gave them. It needs no user dictionary,
+ * and is never taught a word, so its median does not matter.
+ */
+export function writeReducedDictionary(file: string, used: ReadonlySet<string>, userWords: readonly string[]): void {
+  const { median } = fullDictionary();
   // The default user dictionary gives a frequency or takes the median; vault words take the median.
-  const users: DictLine[] = readFileSync(FULL_USER_DICT, 'utf8')
+  const users: Line[] = readFileSync(nodejiebaPaths.DEFAULT_USER_DICT, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => {
@@ -57,16 +148,13 @@ export function writeReducedDictionary(file: string, used: ReadonlySet<string>, 
       return Number.isFinite(freq) && second ? { word, freq, tag: third || 'x' } : { word, freq: median, tag: second || 'x' };
     });
   for (const word of userWords) users.push({ word, freq: median, tag: 'x' });
-
-  const keptMass = [...kept, ...users].reduce((sum, l) => sum + l.freq, 0);
-  const lines = [...kept, { word: PLACEHOLDER, freq: total - keptMass, tag: 'x' }, ...users].map((l) => `${l.word} ${l.freq} ${l.tag}`);
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, lines.join('\n') + '\n');
-  renameSync(temp, file);
+  writeSubset(file, (text, start, end) => used.has(text.slice(start, end)), users, false);
 }
 
 /** The words a reduced dictionary holds, to extend it after an incremental update. */
 export function dictionaryWords(file: string): Set<string> {
-  return new Set(readDict(file).map((l) => l.word));
+  const words = new Set<string>();
+  const text = readFileSync(file, 'utf8');
+  eachLine(text, (start, wordEnd) => words.add(text.slice(start, wordEnd)));
+  return words;
 }

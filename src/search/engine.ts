@@ -9,11 +9,11 @@ import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type Bull
 import { characterIndex } from './characters.js';
 import { newTitleIndex, TITLE_INDEX_OPTIONS, titleEntry, type TitleEntry } from './indexes.js';
 import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
-import { addWords, useReducedDictionary } from './jieba.js';
+import { addWords, taughtWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
 import { fieldTokens, Postings, PostingsBuilder, type FieldTokens } from './postings.js';
-import { openShards, type ShardHandle, type ShardWords } from './shards.js';
+import { openShards, type ShardHandle } from './shards.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
 import { buildTopics, compareNewestFirst, resolveTopic, topicKey } from './topics.js';
@@ -229,7 +229,7 @@ async function buildAll(dir: string, files: readonly VaultFile[], dictFile: stri
     const bullets = emptyStore();
     const ids = termIds(bullets);
     let done = 0;
-    const words = await prepareInShards(shards, vocabulary, (path, prepared) => {
+    const words = await prepareInShards(shards, vocabulary, dictFile, (path, prepared) => {
       postings.add(positions.get(path)!, fieldTokens(prepared));
       titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, ids, path, prepared);
@@ -247,13 +247,22 @@ async function readInShards(shards: ShardHandle[], dir: string, files: readonly 
   return (await Promise.all(shards.map((shard, i) => shard.read(dir, parts[i]!)))).flat();
 }
 
-async function prepareInShards(shards: ShardHandle[], vocabulary: Vocabulary, add: (path: string, prepared: PreparedDoc) => void): Promise<ShardWords> {
-  const results = await Promise.all(shards.map((shard) => shard.prepare(vocabulary, add)));
-  return {
-    words: new Set([...STOP_WORDS, ...results.flatMap((r) => [...r.words])]),
-    // Every shard taught jieba the same vocabulary, so each knows which words were new to it.
-    userWords: results[0]?.userWords ?? [],
-  };
+/** The words of the vault's reduced dictionary and the vocabulary words it must carry as user words. */
+interface VaultWords {
+  words: Set<string>;
+  userWords: string[];
+}
+
+async function prepareInShards(
+  shards: ShardHandle[],
+  vocabulary: Vocabulary,
+  dictFile: string | null,
+  add: (path: string, prepared: PreparedDoc) => void,
+): Promise<VaultWords> {
+  const preparing = Promise.all(shards.map((shard) => shard.prepare(vocabulary, add)));
+  // Needs only the vocabulary, so it runs here while the shards segment.
+  const userWords = dictFile ? taughtWords(vocabulary.words) : [];
+  return { words: new Set([...STOP_WORDS, ...(await preparing).flat()]), userWords };
 }
 
 /**
@@ -261,7 +270,7 @@ async function prepareInShards(shards: ShardHandle[], vocabulary: Vocabulary, ad
  * just segmented files (`words`). Without one (nothing persisted, or it cannot be written) the full
  * dictionary loads instead. Either way jieba then knows the vault's vocabulary.
  */
-function useVaultDictionary(dictFile: string | null, words: ShardWords | null, vocabulary: Vocabulary): void {
+function useVaultDictionary(dictFile: string | null, words: VaultWords | null, vocabulary: Vocabulary): void {
   if (dictFile && (words ? saveDictionary(dictFile, words.words, words.userWords) : existsSync(dictFile))) {
     useReducedDictionary(dictFile, vocabulary.words);
   }
@@ -316,7 +325,7 @@ async function tryIncremental(
     }
     const positions = documentPositions(entries);
     const added = new Map<number, FieldTokens>();
-    const words = await prepareInShards(shards, vocabulary, (path, prepared) => {
+    const words = await prepareInShards(shards, vocabulary, dictFile, (path, prepared) => {
       added.set(positions.get(path)!, fieldTokens(prepared));
       titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, ids, path, prepared);

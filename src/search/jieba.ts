@@ -1,17 +1,24 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
+import { HanCoverage } from './coverage.js';
+import { writeCoveringDictionary } from './dictionary.js';
 
 /**
- * nodejieba keeps one dictionary per thread. The full one takes most of a second to load, so it
- * loads on first use; a thread that serves one vault switches to that vault's reduced dictionary
- * (about a tenth of a second) whenever it is written. User words go into the loaded dictionary.
+ * nodejieba keeps one dictionary per thread. The full one takes most of a second to load (twice
+ * over: nodejieba builds a second copy for its TextRank extractor), so it loads only on first use
+ * in a thread that was given no cut-down one (dictionary.ts): a build worker loads a dictionary
+ * covering its files, the answering thread its vault's reduced dictionary. User words go into the
+ * loaded dictionary.
  */
 let loaded = false;
 let reduced: string | null = null;
 const inserted = new Set<string>();
-/** Words actually added to the dictionary, which a reduced dictionary must carry as user words. */
+/** Words actually added to the dictionary. */
 const added = new Set<string>();
-let recorded: Set<string> | null = null;
 
 const file = (name: string) => fileURLToPath(new URL(`./jieba-files/${name}`, import.meta.url));
 /**
@@ -26,6 +33,25 @@ function ensureLoaded(): void {
   if (loaded) return;
   nodejieba.load(reduced ? { dict: reduced, userDict: NO_USER_WORDS, ...NO_KEYWORDS } : NO_KEYWORDS);
   loaded = true;
+}
+
+/**
+ * Loads a dictionary covering the text `coverage` saw, which segments that text exactly as the full
+ * one; returns the words it holds.
+ */
+export function useCoveringDictionary(coverage: HanCoverage): string[] {
+  const file = join(tmpdir(), `digest-jieba-${process.pid}-${threadId}.dict.utf8`);
+  try {
+    const words = writeCoveringDictionary(file, coverage);
+    nodejieba.load({ dict: file, ...NO_KEYWORDS });
+    reduced = null;
+    loaded = true;
+    inserted.clear();
+    added.clear();
+    return words;
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 /**
@@ -49,9 +75,7 @@ export function useReducedDictionary(file: string, words: Iterable<string>): voi
  */
 export function segmentChinese(run: string): string[] {
   ensureLoaded();
-  const words = nodejieba.cutForSearch(run, false);
-  if (recorded) for (const word of words) recorded.add(word);
-  return words;
+  return nodejieba.cutForSearch(run, false);
 }
 
 export function cutChinese(run: string): string[] {
@@ -75,17 +99,18 @@ export function addWords(words: Iterable<string>): void {
   }
 }
 
-export function addedWords(): string[] {
-  return [...added];
-}
-
-/** Records every word segmentation yields until `stopRecording`: the words a reduced dictionary needs. */
-export function startRecording(): void {
-  recorded = new Set();
-}
-
-export function stopRecording(): Set<string> {
-  const words = recorded ?? new Set<string>();
-  recorded = null;
-  return words;
+/**
+ * The words of `words` jieba must be taught (see `addWords`), decided with a dictionary covering
+ * just them; the thread then loads its own dictionary on next use.
+ */
+export function taughtWords(words: readonly string[]): string[] {
+  const coverage = new HanCoverage();
+  for (const word of words) coverage.add(word);
+  useCoveringDictionary(coverage);
+  addWords(words);
+  const taught = [...added];
+  loaded = false;
+  inserted.clear();
+  added.clear();
+  return taught;
 }

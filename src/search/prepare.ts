@@ -1,5 +1,5 @@
 import type { DigestDoc } from '../digest/types.js';
-import { tokenize, type Phrases } from './tokenize.js';
+import { normalize, tokenizeNormalized, type Phrases } from './tokenize.js';
 
 /**
  * A document reduced to what the indexes need: tokens per field. Markdown structure is indexed as
@@ -19,23 +19,54 @@ export interface PreparedDoc {
   body: string[];
 }
 
+/**
+ * The normalised text of each field a document is indexed by: what jieba will segment, so a build
+ * worker can load a dictionary covering it before segmenting any of it.
+ */
+export interface DocTexts {
+  title: string;
+  oneLine: string;
+  keyPoints: string[];
+  risks: string[];
+  topics: string;
+  meta: string;
+  /** A topic page's definition and aliases, which count as said twice. */
+  lead: string;
+  sections: string[];
+}
+
 const MAX_KEYWORDS = 200;
 
-export function prepareDoc(doc: DigestDoc, phrases: Phrases): PreparedDoc {
-  const tok = (text: string) => tokenize(text, phrases);
-  const bodyText = doc.kind === 'topic' ? [doc.definition, ...doc.aliases].join('\n') : '';
-  const counts = new Map<string, number>();
-  for (const token of tok(bodyText)) counts.set(token, 2);
-  for (const section of doc.sections) {
-    for (const token of tok(section.heading + '\n' + section.text)) counts.set(token, (counts.get(token) ?? 0) + 1);
-  }
+export function docTexts(doc: DigestDoc): DocTexts {
   return {
-    title: tok(doc.title),
-    oneLine: tok(doc.oneLine),
-    keyPoints: doc.keyPoints.map((text) => [...new Set(tok(text))]),
-    risks: doc.risks.map((text) => [...new Set(tok(text))]),
-    topics: tok(doc.topics.join('\n')),
-    meta: [...new Set(tok([doc.author, doc.sourceName, doc.path.split('/').slice(1, -1).join('\n')].join('\n')))],
+    title: normalize(doc.title),
+    oneLine: normalize(doc.oneLine),
+    keyPoints: doc.keyPoints.map(normalize),
+    risks: doc.risks.map(normalize),
+    topics: normalize(doc.topics.join('\n')),
+    meta: normalize([doc.author, doc.sourceName, doc.path.split('/').slice(1, -1).join('\n')].join('\n')),
+    lead: doc.kind === 'topic' ? normalize([doc.definition, ...doc.aliases].join('\n')) : '',
+    sections: doc.sections.map((section) => normalize(section.heading + '\n' + section.text)),
+  };
+}
+
+/** Every text of `docTexts`, for a coverage. */
+export function allTexts(texts: DocTexts): string[] {
+  return [texts.title, texts.oneLine, ...texts.keyPoints, ...texts.risks, texts.topics, texts.meta, texts.lead, ...texts.sections];
+}
+
+export function prepareDoc(texts: DocTexts, phrases: Phrases): PreparedDoc {
+  const tok = (text: string) => tokenizeNormalized(text, phrases);
+  const counts = new Map<string, number>();
+  for (const token of tok(texts.lead)) counts.set(token, 2);
+  for (const section of texts.sections) for (const token of tok(section)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return {
+    title: tok(texts.title),
+    oneLine: tok(texts.oneLine),
+    keyPoints: texts.keyPoints.map((text) => [...new Set(tok(text))]),
+    risks: texts.risks.map((text) => [...new Set(tok(text))]),
+    topics: tok(texts.topics),
+    meta: [...new Set(tok(texts.meta))],
     body: keywords(counts),
   };
 }

@@ -1,43 +1,47 @@
 import { readDocument, type VaultFile } from '../digest/load.js';
-import type { DigestDoc } from '../digest/types.js';
-import { addedWords, addWords, startRecording, stopRecording } from './jieba.js';
+import { HanCoverage } from './coverage.js';
+import { addWords, useCoveringDictionary } from './jieba.js';
 import type { FileEntry } from './persist.js';
-import { prepareDoc, type PreparedDoc } from './prepare.js';
+import { allTexts, docTexts, prepareDoc, type DocTexts, type PreparedDoc } from './prepare.js';
 import { glossesOf, phraseSet, type Vocabulary } from './vocabulary.js';
 
 /**
  * The work of a build that depends only on the files themselves, in two steps, because the second
  * (segmentation) needs the vocabulary that the first step of every shard together reveals.
- * Run in-process for small vaults, and on each core in a worker for large ones.
+ * Each runs on its own core, in a worker (shards.ts).
  */
 export class Shard {
-  private readonly parsed = new Map<string, DigestDoc>();
-  /** Every word segmentation produced in `prepare`: what a reduced dictionary must keep. */
-  words = new Set<string>();
-  /** Vocabulary words jieba did not know and was taught. */
-  userWords: string[] = [];
+  private readonly texts = new Map<string, DocTexts>();
+  private readonly coverage = new HanCoverage();
+  /** The words of the dictionary this shard loaded: all a reduced dictionary needs for its files. */
+  words: string[] = [];
 
-  /** Reads and parses the files; documents stay here, only their records go back. */
-  read(dir: string, files: readonly VaultFile[], onFile?: () => void): FileEntry[] {
-    return files.map((file): FileEntry => {
-      const result = readDocument(dir, file);
-      onFile?.();
+  /**
+   * Reads and parses the files, then loads a dictionary covering them (glosses already need jieba).
+   * Documents stay here, only their records go back.
+   */
+  read(dir: string, files: readonly VaultFile[]): FileEntry[] {
+    const results = files.map((file) => ({ file, result: readDocument(dir, file) }));
+    for (const { result } of results) {
+      if (!('doc' in result)) continue;
+      const texts = docTexts(result.doc);
+      for (const text of allTexts(texts)) this.coverage.add(text);
+      this.texts.set(result.doc.path, texts);
+    }
+    this.words = useCoveringDictionary(this.coverage);
+    return results.map(({ file, result }): FileEntry => {
       if (!('doc' in result)) return { ...file, glosses: [], skipped: result.skipped.reason };
-      this.parsed.set(file.path, result.doc);
       const { sections: _body, ...record } = result.doc;
       return { ...file, doc: record, glosses: glossesOf(result.doc) };
     });
   }
 
   /** Segments every parsed document with the vault's vocabulary. */
-  *prepare(vocabulary: Vocabulary): Generator<[string, PreparedDoc]> {
+  prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): void {
     addWords(vocabulary.words);
     const phrases = phraseSet(vocabulary.phrases);
-    startRecording();
-    for (const [path, doc] of this.parsed) yield [path, prepareDoc(doc, phrases)];
-    this.words = stopRecording();
-    this.userWords = addedWords();
-    this.parsed.clear();
+    for (const [path, texts] of this.texts) onDoc(path, prepareDoc(texts, phrases));
+    this.texts.clear();
   }
 }
 
@@ -46,4 +50,4 @@ export type ToWorker = { type: 'read'; dir: string; files: VaultFile[] } | { typ
 export type FromWorker =
   | { type: 'read'; entries: FileEntry[] }
   | { type: 'prepared'; batch: [string, PreparedDoc][] }
-  | { type: 'done'; words: string[]; userWords: string[] };
+  | { type: 'done'; words: string[] };

@@ -9,14 +9,9 @@ import type { Vocabulary } from './vocabulary.js';
 /** A share of a build, run here or in a worker thread; the engine drives both the same way. */
 export interface ShardHandle {
   read(dir: string, files: VaultFile[]): Promise<FileEntry[]>;
-  /** Resolves to the words segmentation produced and the vocabulary words jieba was taught. */
-  prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): Promise<ShardWords>;
+  /** Resolves to the words of the dictionary that covered the shard's files. */
+  prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): Promise<string[]>;
   close(): Promise<void>;
-}
-
-export interface ShardWords {
-  words: Set<string>;
-  userWords: string[];
 }
 
 /** Below this many files a second worker's own dictionary load costs more than splitting saves. */
@@ -65,13 +60,13 @@ function workerShard(): ShardHandle {
       return entries;
     },
     async prepare(vocabulary, onDoc) {
-      const result: ShardWords = { words: new Set(), userWords: [] };
+      let words: string[] = [];
       await request({ type: 'prepare', vocabulary }, (reply) => {
         if (reply.type === 'prepared') for (const [path, prepared] of reply.batch) onDoc(path, prepared);
-        if (reply.type === 'done') Object.assign(result, { words: new Set(reply.words), userWords: reply.userWords });
+        if (reply.type === 'done') words = reply.words;
         return reply.type === 'done';
       });
-      return result;
+      return words;
     },
     close: async () => {
       await worker.terminate();

@@ -28,8 +28,12 @@ export interface Phrases {
 const NO_PHRASES: Phrases = { has: () => false, maxWords: 0 };
 
 export function tokenize(text: string, phrases: Phrases = NO_PHRASES): string[] {
+  return tokenizeNormalized(normalize(text), phrases);
+}
+
+/** `tokenize` for text already passed through `normalize`. */
+export function tokenizeNormalized(normalized: string, phrases: Phrases = NO_PHRASES): string[] {
   const tokens: string[] = [];
-  const normalized = normalize(text);
   let last = 0;
   for (const match of normalized.matchAll(HAN)) {
     pushWords(normalized.slice(last, match.index), tokens, phrases);
