@@ -12,7 +12,9 @@ import { STOP_WORDS } from './stopwords.js';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-_.+#'/](?=[\p{L}\p{N}+#]))*[+#]*/gu;
-const HAN_TEST = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const TRAILING = /['.]+$/;
+/** What `splitCompound` splits at: a separator, a dot or a digit. */
+const COMPOUND = /[-_/+#'.\d]/;
 
 export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
@@ -48,10 +50,11 @@ function pushWords(text: string, tokens: string[], phrases: Phrases): void {
   if (!text.trim()) return;
   const words: string[] = [];
   for (const match of text.matchAll(WORD)) {
-    const word = match[0].replace(/['.]+$/, '');
-    if (HAN_TEST.test(word)) continue;
+    const word = TRAILING.test(match[0]) ? match[0].replace(TRAILING, '') : match[0];
     words.push(word);
     if (!STOP_WORDS.has(word)) tokens.push(word);
+    // Most words are plain letters: the patterns below would only confirm they have no parts.
+    if (!COMPOUND.test(word)) continue;
     const parts = splitCompound(word);
     if (parts.length > 1) for (const part of parts) if (!STOP_WORDS.has(part)) tokens.push(part);
     tokens.push(...adjacentPairs(word));

@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -12,6 +13,7 @@ import { FIXTURE_VAULT } from '../helpers/vault.js';
 
 // nodejieba holds one dictionary per thread: each test loads the one it compares, in order.
 
+const { DEFAULT_DICT } = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string };
 const dir = mkdtempSync(join(tmpdir(), 'digest-dictionary-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -71,7 +73,7 @@ describe('cut-down dictionaries', () => {
   it('keep the total, least and median frequency of the full dictionary in a fraction of its lines', () => {
     const file = join(dir, 'covering.utf8');
     writeCoveringDictionary(file, coverageOf(runs));
-    const whole = stats(nodejieba.DEFAULT_DICT);
+    const whole = stats(DEFAULT_DICT);
     const covering = stats(file);
     expect(covering).toEqual({ ...whole, lines: covering.lines });
     expect(covering.lines).toBeLessThan(whole.lines / 10);
