@@ -29,6 +29,8 @@ export class HanCoverage {
 
   /** Adds the runs of Han characters in `text` (already normalised, as jieba will see it). */
   add(text: string): void {
+    // A worker adds millions of characters: the tables are read into locals once.
+    const { chars, pairs, triples } = this;
     let a = 0;
     let b = 0;
     for (let i = 0; i < text.length; i++) {
@@ -37,9 +39,9 @@ export class HanCoverage {
         a = b = 0;
         continue;
       }
-      this.chars[c] = 1;
-      if (b) setBit(this.pairs, pairSlot(b, c));
-      if (a) setBit(this.triples, tripleSlot(a, b, c));
+      chars[c] = 1;
+      if (b) setBit(pairs, pairSlot(b, c));
+      if (a) setBit(triples, tripleSlot(a, b, c));
       a = b;
       b = c;
     }
