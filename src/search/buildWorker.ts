@@ -10,7 +10,7 @@ const send = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'read') {
-    send({ type: 'read', entries: shard.read(message.dir, message.files) });
+    send({ type: 'read', ...shard.read(message.dir, message.files) });
     return;
   }
   let batch: [string, PreparedDoc][] = [];
@@ -21,5 +21,5 @@ port.on('message', (message: ToWorker) => {
     batch = [];
   });
   if (batch.length) send({ type: 'prepared', batch });
-  send({ type: 'done', words: shard.words });
+  send({ type: 'done' });
 });

@@ -220,7 +220,7 @@ async function buildAll(dir: string, files: readonly VaultFile[], dictFile: stri
   try {
     progress(`读取 ${files.length} 个文件…`);
     const read = await readInShards(shards, dir, files);
-    const byPath = new Map(read.map((e) => [e.path, e]));
+    const byPath = new Map(read.entries.map((e) => [e.path, e]));
     const entries = files.map((f) => byPath.get(f.path)!);
     const vocabulary = vocabularyFor(entries);
     const positions = documentPositions(entries);
@@ -229,49 +229,41 @@ async function buildAll(dir: string, files: readonly VaultFile[], dictFile: stri
     const bullets = emptyStore();
     const ids = termIds(bullets);
     let done = 0;
-    const words = await prepareInShards(shards, vocabulary, dictFile, (path, prepared) => {
+    const preparing = prepareInShards(shards, vocabulary, (path, prepared) => {
       postings.add(positions.get(path)!, fieldTokens(prepared));
       titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, ids, path, prepared);
       if (++done % 250 === 0) progress(`分词与索引 ${done}/${positions.size}`);
     });
-    useVaultDictionary(dictFile, words, vocabulary);
+    // The dictionary needs only what the shards read, so it is ready when they finish segmenting.
+    useVaultDictionary(dictFile, read.words, vocabulary);
+    await preparing;
     return { entries, state: assemble(entries, postings.finish(), titleIndex, bullets, vocabulary) };
   } finally {
     await Promise.all(shards.map((shard) => shard.close()));
   }
 }
 
-async function readInShards(shards: ShardHandle[], dir: string, files: readonly VaultFile[]): Promise<FileEntry[]> {
+/** The shards' entries, and the words of the dictionaries that covered their files. */
+async function readInShards(shards: ShardHandle[], dir: string, files: readonly VaultFile[]): Promise<{ entries: FileEntry[]; words: string[] }> {
   const parts = split(files, shards.length);
-  return (await Promise.all(shards.map((shard, i) => shard.read(dir, parts[i]!)))).flat();
+  const read = await Promise.all(shards.map((shard, i) => shard.read(dir, parts[i]!)));
+  return { entries: read.flatMap((r) => r.entries), words: read.flatMap((r) => r.words) };
 }
 
-/** The words of the vault's reduced dictionary and the vocabulary words it must carry as user words. */
-interface VaultWords {
-  words: Set<string>;
-  userWords: string[];
-}
-
-async function prepareInShards(
-  shards: ShardHandle[],
-  vocabulary: Vocabulary,
-  dictFile: string | null,
-  add: (path: string, prepared: PreparedDoc) => void,
-): Promise<VaultWords> {
-  const preparing = Promise.all(shards.map((shard) => shard.prepare(vocabulary, add)));
-  // Needs only the vocabulary, so it runs here while the shards segment.
-  const userWords = dictFile ? taughtWords(vocabulary.words) : [];
-  return { words: new Set([...STOP_WORDS, ...(await preparing).flat()]), userWords };
+/** Resolves once every shard has handed over its documents, prepared. */
+async function prepareInShards(shards: ShardHandle[], vocabulary: Vocabulary, add: (path: string, prepared: PreparedDoc) => void): Promise<void> {
+  await Promise.all(shards.map((shard) => shard.prepare(vocabulary, add)));
 }
 
 /**
- * Points this thread's jieba at the vault's reduced dictionary, writing it first when the shards
- * just segmented files (`words`). Without one (nothing persisted, or it cannot be written) the full
- * dictionary loads instead. Either way jieba then knows the vault's vocabulary.
+ * Points this thread's jieba at the vault's reduced dictionary, writing it first from `words`, the
+ * words of the dictionaries that covered the files shards just read. Without one (nothing
+ * persisted, or it cannot be written) the full dictionary loads instead. Either way jieba then
+ * knows the vault's vocabulary.
  */
-function useVaultDictionary(dictFile: string | null, words: VaultWords | null, vocabulary: Vocabulary): void {
-  if (dictFile && (words ? saveDictionary(dictFile, words.words, words.userWords) : existsSync(dictFile))) {
+function useVaultDictionary(dictFile: string | null, words: Iterable<string> | null, vocabulary: Vocabulary): void {
+  if (dictFile && (words ? saveDictionary(dictFile, new Set([...STOP_WORDS, ...words]), taughtWords(vocabulary.words)) : existsSync(dictFile))) {
     useReducedDictionary(dictFile, vocabulary.words);
   }
   addWords(vocabulary.words);
@@ -300,7 +292,7 @@ async function tryIncremental(
   const shards = changed.length > 0 ? openShards(changed.length) : [];
   try {
     const fresh = await readInShards(shards, dir, changed);
-    const freshByPath = new Map(fresh.map((e) => [e.path, e]));
+    const freshByPath = new Map(fresh.entries.map((e) => [e.path, e]));
     const entries = listed.map((f) => freshByPath.get(f.path) ?? previous.get(f.path)!);
     const vocabulary = vocabularyFor(entries);
     if (JSON.stringify(vocabulary) !== JSON.stringify(saved.vocabulary)) return null;
@@ -325,20 +317,21 @@ async function tryIncremental(
     }
     const positions = documentPositions(entries);
     const added = new Map<number, FieldTokens>();
-    const words = await prepareInShards(shards, vocabulary, dictFile, (path, prepared) => {
+    const preparing = prepareInShards(shards, vocabulary, (path, prepared) => {
       added.set(positions.get(path)!, fieldTokens(prepared));
       titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, ids, path, prepared);
     });
+    // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
+    const kept = dictFile && existsSync(dictFile) ? dictionaryWords(dictFile) : [];
+    useVaultDictionary(dictFile, unchanged ? null : [...kept, ...fresh.words], vocabulary);
+    await preparing;
     if (!unchanged) {
       // The saved postings number documents by their place among the saved files that parsed.
       const before = saved.files.filter((f) => f.doc).map((f) => f.path);
       const renumber = Int32Array.from(before, (path) => (stale.has(path) ? -1 : (positions.get(path) ?? -1)));
       postings = postings.update(renumber, positions.size, added);
     }
-    // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
-    if (!unchanged && dictFile && existsSync(dictFile)) words.words = new Set([...dictionaryWords(dictFile), ...words.words]);
-    useVaultDictionary(dictFile, unchanged ? null : words, vocabulary);
     const state = assemble(entries, postings, titleIndex, bullets, vocabulary);
     const mode = unchanged ? 'loaded' : 'updated';
     return { entries, state, report: { mode, reindexed: changed.map((f) => f.path), removed } };

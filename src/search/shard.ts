@@ -13,14 +13,13 @@ import { glossesOf, phraseSet, type Vocabulary } from './vocabulary.js';
 export class Shard {
   private readonly texts = new Map<string, DocTexts>();
   private readonly coverage = new HanCoverage();
-  /** The words of the dictionary this shard loaded: all a reduced dictionary needs for its files. */
-  words: string[] = [];
 
   /**
    * Reads and parses the files, then loads a dictionary covering them (glosses already need jieba).
-   * Documents stay here, only their records go back.
+   * Documents stay here; their records go back, with the dictionary's words: all a reduced
+   * dictionary needs for these files.
    */
-  read(dir: string, files: readonly VaultFile[]): FileEntry[] {
+  read(dir: string, files: readonly VaultFile[]): { entries: FileEntry[]; words: string[] } {
     const results = files.map((file) => ({ file, result: readDocument(dir, file) }));
     for (const { result } of results) {
       if (!('doc' in result)) continue;
@@ -28,12 +27,13 @@ export class Shard {
       for (const text of allTexts(texts)) this.coverage.add(text);
       this.texts.set(result.doc.path, texts);
     }
-    this.words = useCoveringDictionary(this.coverage);
-    return results.map(({ file, result }): FileEntry => {
+    const words = useCoveringDictionary(this.coverage);
+    const entries = results.map(({ file, result }): FileEntry => {
       if (!('doc' in result)) return { ...file, glosses: [], skipped: result.skipped.reason };
       const { sections: _body, ...record } = result.doc;
       return { ...file, doc: record, glosses: glossesOf(result.doc) };
     });
+    return { entries, words };
   }
 
   /** Segments every parsed document with the vault's vocabulary. */
@@ -48,6 +48,6 @@ export class Shard {
 /** Messages between the engine and a build worker. */
 export type ToWorker = { type: 'read'; dir: string; files: VaultFile[] } | { type: 'prepare'; vocabulary: Vocabulary };
 export type FromWorker =
-  | { type: 'read'; entries: FileEntry[] }
+  | { type: 'read'; entries: FileEntry[]; words: string[] }
   | { type: 'prepared'; batch: [string, PreparedDoc][] }
-  | { type: 'done'; words: string[] };
+  | { type: 'done' };

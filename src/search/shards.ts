@@ -8,9 +8,9 @@ import type { Vocabulary } from './vocabulary.js';
 
 /** A share of a build, run here or in a worker thread; the engine drives both the same way. */
 export interface ShardHandle {
-  read(dir: string, files: VaultFile[]): Promise<FileEntry[]>;
-  /** Resolves to the words of the dictionary that covered the shard's files. */
-  prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): Promise<string[]>;
+  /** Resolves to the files' entries and the words of the dictionary that covered them. */
+  read(dir: string, files: VaultFile[]): Promise<{ entries: FileEntry[]; words: string[] }>;
+  prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,21 +52,18 @@ function workerShard(): ShardHandle {
     });
   return {
     async read(dir, files) {
-      let entries: FileEntry[] = [];
+      let read = { entries: [] as FileEntry[], words: [] as string[] };
       await request({ type: 'read', dir, files }, (reply) => {
-        if (reply.type === 'read') entries = reply.entries;
+        if (reply.type === 'read') read = reply;
         return reply.type === 'read';
       });
-      return entries;
+      return read;
     },
     async prepare(vocabulary, onDoc) {
-      let words: string[] = [];
       await request({ type: 'prepare', vocabulary }, (reply) => {
         if (reply.type === 'prepared') for (const [path, prepared] of reply.batch) onDoc(path, prepared);
-        if (reply.type === 'done') words = reply.words;
         return reply.type === 'done';
       });
-      return words;
     },
     close: async () => {
       await worker.terminate();
