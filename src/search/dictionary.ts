@@ -1,24 +1,23 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import type { HanCoverage } from './coverage.js';
+import { HanCoverage } from './coverage.js';
 
 /**
  * jieba's 350,000-word dictionary cut down to the words some text can use, so it loads in a
  * fraction of the time and memory and segments that text exactly as the full one does. Two cuts:
  * a covering dictionary holds every word that may occur in a build worker's files (coverage.ts),
- * and the vault's reduced dictionary, which the answering thread loads, holds the words the
- * workers' dictionaries held plus the vault words jieba was taught.
+ * and the vault's reduced dictionary, which the answering thread loads, holds the words of the
+ * workers' dictionaries and every word the vault's vocabulary could contain.
  *
  * Why segmentation does not change: jieba picks the most probable path through the dictionary
  * words that are substrings of the text. Every such word is kept, at the same weight, because the
  * figures weights come from are kept equal: the sum of all frequencies (a placeholder word carries
  * the mass of the removed ones), the minimum (given to characters no word covers) and the median
- * (given to words taught with `insertWord`, kept by repeating the least or the median word, where
- * words will be taught).
+ * (given to words taught with `insertWord`; kept by repeating the least or the median word).
  */
 
-const nodejiebaPaths = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
+const nodejiebaPaths = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string };
 
 /** Private-use characters: never in text, since only Han runs reach jieba. */
 const PLACEHOLDER = '\uE000\uE000';
@@ -77,22 +76,8 @@ function fullDictionary(): Full {
   return full;
 }
 
-interface Line {
-  word: string;
-  freq: number;
-  tag: string;
-}
-
-/**
- * Writes the full dictionary's lines whose word `keep` accepts, then `extra` lines; returns the
- * kept words. `keepMedian` is for a dictionary that will be taught words.
- */
-function writeSubset(
-  file: string,
-  keep: (text: string, start: number, end: number) => boolean,
-  extra: readonly Line[],
-  keepMedian: boolean,
-): string[] {
+/** Writes the full dictionary's lines whose word `keep` accepts; returns their words. */
+function writeSubset(file: string, keep: (text: string, start: number, end: number) => boolean): string[] {
   const { text, total, median, leastLine, medianLine } = fullDictionary();
   const lines: string[] = [];
   const words: string[] = [];
@@ -100,7 +85,9 @@ function writeSubset(
   let below = 0;
   let at = 0;
   let above = 1; // the placeholder
-  const count = (freq: number) => {
+  const add = (start: number, wordEnd: number, end: number) => {
+    lines.push(text.slice(start, end));
+    const freq = freqAt(text, wordEnd);
     mass += freq;
     if (freq < median) below++;
     else if (freq > median) above++;
@@ -108,21 +95,13 @@ function writeSubset(
   };
   eachLine(text, (start, wordEnd, end) => {
     if (start !== leastLine && start !== medianLine && !keep(text, start, wordEnd)) return;
-    lines.push(text.slice(start, end));
+    add(start, wordEnd, end);
     words.push(text.slice(start, wordEnd));
-    count(freqAt(text, wordEnd));
   });
-  for (const line of extra) {
-    lines.push(`${line.word} ${line.freq} ${line.tag}`);
-    count(line.freq);
-  }
   // jieba takes the word at the middle of the frequency order: repeat the least or the median
   // word until it is one of the median words again. A repeated word keeps its weight.
-  const repeat = (line: number) => {
-    lines.push(text.slice(line, text.indexOf('\n', line)));
-    count(freqAt(text, text.indexOf(' ', line)));
-  };
-  while (keepMedian) {
+  const repeat = (line: number) => add(line, text.indexOf(' ', line), text.indexOf('\n', line));
+  for (;;) {
     const middle = Math.floor((below + at + above) / 2);
     if (middle >= below + at) repeat(leastLine);
     else if (middle < below) repeat(medianLine);
@@ -138,27 +117,18 @@ function writeSubset(
 
 /** A dictionary for text that `coverage` saw: returns the words it holds. */
 export function writeCoveringDictionary(file: string, coverage: HanCoverage): string[] {
-  return writeSubset(file, (text, start, end) => coverage.covers(text, start, end), [], true);
+  return writeSubset(file, (text, start, end) => coverage.covers(text, start, end));
 }
 
 /**
- * The vault's dictionary: the `used` words, jieba's default user words, and `userWords` (the
- * vault words jieba was taught) at the weight `insertWord` gave them. It needs no user dictionary,
- * and is never taught a word, so its median does not matter.
+ * The vault's dictionary: the `used` words (those of the dictionaries that covered its files) and
+ * every word the `vocabulary` words could contain, so that deciding which of them to teach goes as
+ * with the full dictionary.
  */
-export function writeReducedDictionary(file: string, used: ReadonlySet<string>, userWords: readonly string[]): void {
-  const { median } = fullDictionary();
-  // The default user dictionary gives a frequency or takes the median; vault words take the median.
-  const users: Line[] = readFileSync(nodejiebaPaths.DEFAULT_USER_DICT, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => {
-      const [word = '', second = '', third = ''] = line.trim().split(/\s+/);
-      const freq = Number(second);
-      return Number.isFinite(freq) && second ? { word, freq, tag: third || 'x' } : { word, freq: median, tag: second || 'x' };
-    });
-  for (const word of userWords) users.push({ word, freq: median, tag: 'x' });
-  writeSubset(file, (text, start, end) => used.has(text.slice(start, end)), users, false);
+export function writeReducedDictionary(file: string, used: ReadonlySet<string>, vocabulary: readonly string[]): void {
+  const names = new HanCoverage();
+  for (const word of vocabulary) names.add(word);
+  writeSubset(file, (text, start, end) => used.has(text.slice(start, end)) || names.covers(text, start, end));
 }
 
 /** The words a reduced dictionary holds, to extend it after an incremental update. */

@@ -9,7 +9,7 @@ import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type Bull
 import { characterIndex } from './characters.js';
 import { newTitleIndex, TITLE_INDEX_OPTIONS, titleEntry, type TitleEntry } from './indexes.js';
 import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
-import { addWords, taughtWords, useReducedDictionary } from './jieba.js';
+import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
 import { fieldTokens, Postings, PostingsBuilder, type FieldTokens } from './postings.js';
@@ -190,9 +190,9 @@ interface Built {
 }
 
 /** A dictionary that cannot be written (read-only cache) only costs speed: the full one is used. */
-function saveDictionary(file: string, words: Set<string>, userWords: readonly string[]): boolean {
+function saveDictionary(file: string, words: Set<string>, vocabulary: Vocabulary): boolean {
   try {
-    writeReducedDictionary(file, words, userWords);
+    writeReducedDictionary(file, words, vocabulary.words);
     return true;
   } catch {
     return false;
@@ -263,8 +263,8 @@ async function prepareInShards(shards: ShardHandle[], vocabulary: Vocabulary, ad
  * knows the vault's vocabulary.
  */
 function useVaultDictionary(dictFile: string | null, words: Iterable<string> | null, vocabulary: Vocabulary): void {
-  if (dictFile && (words ? saveDictionary(dictFile, new Set([...STOP_WORDS, ...words]), taughtWords(vocabulary.words)) : existsSync(dictFile))) {
-    useReducedDictionary(dictFile, vocabulary.words);
+  if (dictFile && (words ? saveDictionary(dictFile, new Set([...STOP_WORDS, ...words]), vocabulary) : existsSync(dictFile))) {
+    useReducedDictionary(dictFile);
   }
   addWords(vocabulary.words);
 }

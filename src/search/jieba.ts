@@ -4,21 +4,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
-import { HanCoverage } from './coverage.js';
+import type { HanCoverage } from './coverage.js';
 import { writeCoveringDictionary } from './dictionary.js';
 
 /**
  * nodejieba keeps one dictionary per thread. The full one takes most of a second to load (twice
  * over: nodejieba builds a second copy for its TextRank extractor), so it loads only on first use
  * in a thread that was given no cut-down one (dictionary.ts): a build worker loads a dictionary
- * covering its files, the answering thread its vault's reduced dictionary. User words go into the
- * loaded dictionary.
+ * covering its files, the answering thread its vault's reduced dictionary. The vault's words are
+ * then taught to the loaded dictionary.
  */
 let loaded = false;
 let reduced: string | null = null;
-const inserted = new Set<string>();
-/** Words actually added to the dictionary. */
-const added = new Set<string>();
+/** Words taught to the loaded dictionary, or found it already knew them. */
+const taught = new Set<string>();
 
 const file = (name: string) => fileURLToPath(new URL(`./jieba-files/${name}`, import.meta.url));
 /**
@@ -26,13 +25,15 @@ const file = (name: string) => fileURLToPath(new URL(`./jieba-files/${name}`, im
  * its 6 MB of frequencies, a load takes a quarter of a second and 20 MB less.
  */
 const NO_KEYWORDS = { idfDict: file('idf.utf8'), stopWordDict: file('stop.utf8') };
-/** A reduced dictionary holds its user words itself. */
-const NO_USER_WORDS = file('empty.utf8');
+
+function load(dict: string | null): void {
+  nodejieba.load(dict ? { dict, ...NO_KEYWORDS } : NO_KEYWORDS);
+  loaded = true;
+  taught.clear();
+}
 
 function ensureLoaded(): void {
-  if (loaded) return;
-  nodejieba.load(reduced ? { dict: reduced, userDict: NO_USER_WORDS, ...NO_KEYWORDS } : NO_KEYWORDS);
-  loaded = true;
+  if (!loaded) load(reduced);
 }
 
 /**
@@ -43,30 +44,18 @@ export function useCoveringDictionary(coverage: HanCoverage): string[] {
   const file = join(tmpdir(), `digest-jieba-${process.pid}-${threadId}.dict.utf8`);
   try {
     const words = writeCoveringDictionary(file, coverage);
-    nodejieba.load({ dict: file, ...NO_KEYWORDS });
+    load(file);
     reduced = null;
-    loaded = true;
-    inserted.clear();
-    added.clear();
     return words;
   } finally {
     rmSync(file, { force: true });
   }
 }
 
-/**
- * Uses a reduced dictionary (see dictionary.ts) from now on, reloading if one was loaded; `words`
- * are the vault words it already holds at their proper weight, which must not be inserted again.
- */
-export function useReducedDictionary(file: string, words: Iterable<string>): void {
+/** Uses a vault's reduced dictionary (see dictionary.ts) from now on, reloading if one was loaded. */
+export function useReducedDictionary(file: string): void {
   reduced = file;
-  inserted.clear();
-  added.clear();
-  for (const word of words) inserted.add(word);
-  if (loaded) {
-    loaded = false;
-    ensureLoaded();
-  }
+  if (loaded) load(file);
 }
 
 /**
@@ -90,27 +79,8 @@ export function cutChinese(run: string): string[] {
 export function addWords(words: Iterable<string>): void {
   ensureLoaded();
   for (const word of words) {
-    if (inserted.has(word)) continue;
-    inserted.add(word);
-    if (nodejieba.cut(word, false).length > 1) {
-      nodejieba.insertWord(word);
-      added.add(word);
-    }
+    if (taught.has(word)) continue;
+    taught.add(word);
+    if (nodejieba.cut(word, false).length > 1) nodejieba.insertWord(word);
   }
-}
-
-/**
- * The words of `words` jieba must be taught (see `addWords`), decided with a dictionary covering
- * just them; the thread then loads its own dictionary on next use.
- */
-export function taughtWords(words: readonly string[]): string[] {
-  const coverage = new HanCoverage();
-  for (const word of words) coverage.add(word);
-  useCoveringDictionary(coverage);
-  addWords(words);
-  const taught = [...added];
-  loaded = false;
-  inserted.clear();
-  added.clear();
-  return taught;
 }

@@ -7,7 +7,7 @@ import nodejieba from 'nodejieba';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HanCoverage } from '../../src/search/coverage.js';
 import { writeCoveringDictionary, writeReducedDictionary } from '../../src/search/dictionary.js';
-import { addWords, segmentChinese, taughtWords, useCoveringDictionary, useReducedDictionary } from '../../src/search/jieba.js';
+import { addWords, segmentChinese, useCoveringDictionary, useReducedDictionary } from '../../src/search/jieba.js';
 import { normalize } from '../../src/search/tokenize.js';
 import { FIXTURE_VAULT } from '../helpers/vault.js';
 
@@ -25,20 +25,39 @@ const runs = [
       .flatMap((name) => normalize(readFileSync(join(FIXTURE_VAULT, name), 'utf8')).match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g) ?? []),
   ),
 ];
-/** Names jieba lacks (英伟达), knows (芯片), or knows but splits at its own weight. */
-const VOCABULARY = ['英伟达', '餐盘大小', '超快编程模型', '芯片', '智谱', '一一记', '编程模型'];
+/**
+ * Names jieba lacks (英伟达), knows (芯片), knows but splits at its own weight (一个情节), or knows
+ * and the fixture text never says (冰淇淋).
+ */
+const VOCABULARY = ['英伟达', '餐盘大小', '超快编程模型', '芯片', '智谱', '一个情节', '编程模型', '冰淇淋'];
 
-/** What the full dictionary does: the words it must be taught, then the cuts. */
+/**
+ * What the full dictionary does once taught the vocabulary: the words it had to be taught, and its
+ * cuts of the texts and of the vocabulary itself (a word taught whole, or left to split).
+ */
 function fullJieba(texts: readonly string[]): { taught: string[]; cuts: string[][] } {
   nodejieba.load();
   const taught = VOCABULARY.filter((word) => nodejieba.cut(word, false).length > 1 && nodejieba.insertWord(word));
-  return { taught, cuts: texts.map((text) => nodejieba.cutForSearch(text, false)) };
+  return { taught, cuts: [...texts, ...VOCABULARY].map((text) => nodejieba.cutForSearch(text, false)) };
+}
+
+/** The same cuts from the dictionary this thread uses through jieba.ts. */
+function cuts(texts: readonly string[]): string[][] {
+  addWords(VOCABULARY);
+  return [...texts, ...VOCABULARY].map(segmentChinese);
 }
 
 function coverageOf(texts: readonly string[]): HanCoverage {
   const coverage = new HanCoverage();
-  for (const text of [...texts, ...VOCABULARY]) coverage.add(text);
+  for (const text of texts) coverage.add(text);
   return coverage;
+}
+
+function words(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split(' ')[0]!);
 }
 
 interface Stats {
@@ -59,14 +78,14 @@ function stats(file: string): Stats {
 
 describe('cut-down dictionaries', () => {
   const full = fullJieba(runs);
-  const coveringWords: string[] = [];
+  /** What the workers' dictionaries hold: the words the files could contain, not the vocabulary. */
+  const filesWords = () => new Set(writeCoveringDictionary(join(dir, 'files.utf8'), coverageOf(runs)));
 
-  it('segment the text they cover, and decide which words to teach, exactly as the full dictionary', () => {
-    coveringWords.push(...useCoveringDictionary(coverageOf(runs)));
-    addWords(VOCABULARY);
-    expect(runs.map(segmentChinese)).toEqual(full.cuts);
-    expect(taughtWords(VOCABULARY)).toEqual(full.taught);
+  it('segment the text they cover, and teach the vocabulary, exactly as the full dictionary', () => {
+    useCoveringDictionary(coverageOf([...runs, ...VOCABULARY]));
+    expect(cuts(runs)).toEqual(full.cuts);
     expect(full.taught).toContain('英伟达');
+    expect(full.taught).toContain('一个情节');
     expect(full.taught).not.toContain('芯片');
   });
 
@@ -81,10 +100,20 @@ describe('cut-down dictionaries', () => {
 
   it('give the answering thread a reduced dictionary that segments the vault text as the full one', () => {
     const file = join(dir, 'reduced.utf8');
-    writeReducedDictionary(file, new Set(coveringWords), full.taught);
-    useReducedDictionary(file, VOCABULARY);
-    addWords(VOCABULARY);
-    expect(runs.map(segmentChinese)).toEqual(full.cuts);
+    writeReducedDictionary(file, filesWords(), VOCABULARY);
+    useReducedDictionary(file);
+    expect(cuts(runs)).toEqual(full.cuts);
+  });
+
+  it('give it every dictionary word inside a vocabulary word, on which teaching that word depends', () => {
+    const file = join(dir, 'reduced.utf8');
+    writeReducedDictionary(file, filesWords(), VOCABULARY);
+    const held = new Set(words(file));
+    const known = new Set(words(DEFAULT_DICT));
+    const inside = VOCABULARY.flatMap((word) => [...word].flatMap((_, i) => [...word].map((_, j) => word.slice(i, j + 1))));
+    const missing = inside.filter((piece) => known.has(piece) && !held.has(piece));
+    expect(inside.filter((piece) => known.has(piece))).toContain('冰淇淋');
+    expect(missing).toEqual([]);
   });
 
   it('segment any text they cover as the full dictionary does', () => {
@@ -92,9 +121,8 @@ describe('cut-down dictionaries', () => {
     const texts = fc.sample(fc.array(fc.constantFrom(...pool), { minLength: 2, maxLength: 30 }).map((chars) => chars.join('')), { numRuns: 12, seed: 7 });
     const reference = fullJieba(texts).cuts;
     texts.forEach((text, i) => {
-      useCoveringDictionary(coverageOf([text]));
-      addWords(VOCABULARY);
-      expect(segmentChinese(text)).toEqual(reference[i]);
+      useCoveringDictionary(coverageOf([text, ...VOCABULARY]));
+      expect(cuts([text])[0]).toEqual(reference[i]);
     });
   });
 });
