@@ -184,28 +184,32 @@ function editDistance(a: string, b: string, max: number): number {
 }
 
 /**
- * Collects postings as (document, count) pairs per term and field, then lays them out flat. A cold
- * build adds each document as a worker hands it over, in any order, so only laying out is left
- * once the last one arrives.
+ * Collects postings as they come, then lays them out flat. A cold build adds each document as a
+ * worker hands it over, in any order; laying out sorts each list by document, so the same vault
+ * always gives the same index.
  */
 export class PostingsBuilder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  /** Per term and field (t * FIELD_COUNT + f): document, count, document, count … */
-  private readonly lists: number[][] = [];
   private readonly lengths: Uint32Array;
+  /** Each posting as it came: its term and field (term * FIELD_COUNT + field), document and count. */
+  private keys = new Uint32Array(1 << 16);
+  private docs = new Uint32Array(1 << 16);
+  private counts = new Uint16Array(1 << 16);
+  private size = 0;
 
   constructor(private readonly documentCount: number) {
     this.lengths = new Uint32Array(documentCount * FIELD_COUNT);
   }
 
   add(doc: number, fields: FieldTokens): void {
-    fields.forEach((tokens, f) => {
-      const counts = new Map<string, number>();
-      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+    const counts = new Map<string, number>();
+    for (let f = 0; f < fields.length; f++) {
+      counts.clear();
+      for (const token of fields[f]!) counts.set(token, (counts.get(token) ?? 0) + 1);
       this.setLength(doc, f, counts.size);
       for (const [term, count] of counts) this.posting(term, f, doc, count);
-    });
+    }
   }
 
   setLength(doc: number, field: number, length: number): void {
@@ -217,29 +221,57 @@ export class PostingsBuilder {
     if (id === undefined) {
       id = this.terms.push(term) - 1;
       this.ids.set(term, id);
-      for (let f = 0; f < FIELD_COUNT; f++) this.lists.push([]);
     }
-    this.lists[id * FIELD_COUNT + field]!.push(doc, Math.min(count, 0xffff));
+    if (this.size === this.keys.length) this.grow();
+    this.keys[this.size] = id * FIELD_COUNT + field;
+    this.docs[this.size] = doc;
+    this.counts[this.size++] = Math.min(count, 0xffff);
+  }
+
+  private grow(): void {
+    this.keys = doubled(this.keys);
+    this.docs = doubled(this.docs);
+    this.counts = doubled(this.counts);
   }
 
   finish(): Postings {
     const order = this.terms.map((_, id) => id).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
-    const total = this.lists.reduce((sum, list) => sum + list.length / 2, 0);
+    const rank = new Uint32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    // Each posting's list in the laid-out order: sorted term, then field.
+    const lists = new Uint32Array(this.size);
+    for (let i = 0; i < this.size; i++) {
+      const key = this.keys[i]!;
+      lists[i] = rank[(key / FIELD_COUNT) | 0]! * FIELD_COUNT + (key % FIELD_COUNT);
+    }
+    // Two counting sorts: by document, then, keeping that order, by list.
     const offsets = new Uint32Array(order.length * FIELD_COUNT + 1);
-    const documents = new Uint32Array(total);
-    const counts = new Uint16Array(total);
-    let p = 0;
-    order.forEach((id, t) => {
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        offsets[t * FIELD_COUNT + f] = p;
-        const list = this.lists[id * FIELD_COUNT + f]!;
-        for (let i = 0; i < list.length; i += 2) {
-          documents[p] = list[i]!;
-          counts[p++] = list[i + 1]!;
-        }
-      }
-    });
-    offsets[order.length * FIELD_COUNT] = p;
+    for (let i = 0; i < this.size; i++) offsets[lists[i]! + 1]!++;
+    for (let l = 1; l < offsets.length; l++) offsets[l]! += offsets[l - 1]!;
+    const next = offsets.slice(0, -1);
+    const documents = new Uint32Array(this.size);
+    const counts = new Uint16Array(this.size);
+    for (const i of byDocument(this.docs.subarray(0, this.size), this.documentCount)) {
+      const p = next[lists[i]!]!++;
+      documents[p] = this.docs[i]!;
+      counts[p] = this.counts[i]!;
+    }
     return new Postings(this.documentCount, order.map((id) => this.terms[id]!), offsets, documents, counts, this.lengths);
   }
+}
+
+function doubled<T extends Uint32Array | Uint16Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The indexes of `docs` (each below `range`) ordered by document, then by index. */
+function byDocument(docs: Uint32Array, range: number): Uint32Array {
+  const starts = new Uint32Array(range + 1);
+  for (const doc of docs) starts[doc + 1]!++;
+  for (let d = 1; d <= range; d++) starts[d]! += starts[d - 1]!;
+  const sorted = new Uint32Array(docs.length);
+  for (let i = 0; i < docs.length; i++) sorted[starts[docs[i]!]!++] = i;
+  return sorted;
 }

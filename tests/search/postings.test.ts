@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, Postings, type FieldTokens } from '../../src/search/postings.js';
+import { FIELDS, Postings, PostingsBuilder, type FieldTokens } from '../../src/search/postings.js';
 
 const WORDS = ['模型', '芯片', 'agent', 'agents', 'agentic', 'agent-browser', 'github', 'gihtub', 'star'];
 const doc = fc.array(fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }), { minLength: FIELDS.length, maxLength: FIELDS.length });
@@ -68,6 +68,24 @@ describe('Postings', () => {
         const renumber = Int32Array.from(old, ([, keep]) => (keep ? k++ : -1));
         const updated = Postings.build(old.map(([fields]) => fields as FieldTokens)).update(renumber, next.length, new Map(fresh.map((fields, i) => [i, fields as FieldTokens])));
         expect(contents(updated, WORDS)).toEqual(contents(Postings.build(next), WORDS));
+        expect(updated.save()).toEqual(Postings.build(next).save());
+      }),
+    );
+  });
+
+  it('lays out the same index, each list in document order, whatever order documents arrive in', () => {
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 12 }).chain((docs) => fc.tuple(fc.constant(docs), fc.shuffledSubarray([...docs.keys()], { minLength: docs.length }))), ([docs, order]) => {
+        const builder = new PostingsBuilder(docs.length);
+        for (const d of order) builder.add(d, docs[d] as FieldTokens);
+        const postings = builder.finish();
+        expect(postings.save()).toEqual(Postings.build(docs as FieldTokens[]).save());
+        for (const word of WORDS) {
+          for (let f = 0; f < FIELDS.length; f++) {
+            const list = postingsOf(postings, word, f).map(([d]) => d);
+            expect(list).toEqual([...list].sort((a, b) => a - b));
+          }
+        }
       }),
     );
   });
