@@ -15,9 +15,31 @@ export interface Vocabulary {
 
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
 /** `英伟达（Nvidia）`: a Han name glossed by a Latin one, the vault's usual way to introduce a name. */
-const GLOSSED = /([\u3400-\u4dbf\u4e00-\u9fff]{1,12})[（(]\s*([A-Za-z][A-Za-z0-9 .&+-]{1,40}?)\s*[)）]/g;
+export const GLOSSED = /([\u3400-\u4dbf\u4e00-\u9fff]{1,12})[（(]\s*([A-Za-z][A-Za-z0-9 .&+-]{1,40}?)\s*[)）]/g;
 /** `Wafer Scale Engine（晶圆级引擎）`: the reverse order. */
-const GLOSSED_REVERSE = /([A-Za-z][A-Za-z0-9.&+-]*(?: [A-Za-z0-9.&+-]+){0,3})\s*[（(]\s*([\u3400-\u4dbf\u4e00-\u9fff]{2,8})\s*[)）]/g;
+export const GLOSSED_REVERSE = /([A-Za-z][A-Za-z0-9.&+-]*(?: [A-Za-z0-9.&+-]+){0,3})\s*[（(]\s*([\u3400-\u4dbf\u4e00-\u9fff]{2,8})\s*[)）]/g;
+/**
+ * Every character either pattern can match. A match never spans any other character, so only the
+ * stretches of these around a bracket need the patterns, which are slow to try at every position
+ * of a whole article.
+ */
+const GLOSS_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff（）()\sA-Za-z0-9.&+-]/;
+const GLOSS_CHARS_FROM = /[\u3400-\u4dbf\u4e00-\u9fff（）()\sA-Za-z0-9.&+-]*/y;
+
+export function bracketStretches(text: string): string[] {
+  const stretches: string[] = [];
+  let end = 0;
+  for (const bracket of text.matchAll(/[（(]/g)) {
+    if (bracket.index < end) continue;
+    let start = bracket.index;
+    while (start > 0 && GLOSS_CHAR.test(text[start - 1]!)) start--;
+    GLOSS_CHARS_FROM.lastIndex = bracket.index;
+    end = bracket.index + GLOSS_CHARS_FROM.exec(text)![0].length;
+    stretches.push(text.slice(start, end));
+  }
+  return stretches;
+}
+
 /** Single characters that are grammar, never the first syllable of a name. */
 const FUNCTION_CHARS = new Set(Array.from('的了在是和与及或对把被将从向为于以由让给等个这那其之并也都就还又而且但中上下与即如若所该各每有无非'));
 const MIN_OCCURRENCES = 2;
@@ -27,12 +49,13 @@ const MAX_NAME_CHARS = 8;
 export function glossesOf(doc: DigestDoc): string[] {
   const names = new Set<string>();
   const text = [doc.title, doc.oneLine, ...doc.keyPoints, ...doc.risks, ...doc.sections.map((s) => s.text)].join('\n');
-  for (const m of text.matchAll(GLOSSED)) {
+  const stretches = bracketStretches(text);
+  for (const m of stretches.flatMap((stretch) => [...stretch.matchAll(GLOSSED)])) {
     const han = nameBeforeGloss(m[1]!);
     if (han) names.add(han);
     names.add(m[2]!.trim());
   }
-  for (const m of text.matchAll(GLOSSED_REVERSE)) {
+  for (const m of stretches.flatMap((stretch) => [...stretch.matchAll(GLOSSED_REVERSE)])) {
     names.add(m[2]!);
     names.add(m[1]!.trim());
   }

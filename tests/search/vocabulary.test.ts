@@ -1,11 +1,24 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/digest/parse.js';
 import type { DigestDoc } from '../../src/digest/types.js';
-import { buildVocabulary, glossesOf, phraseSet } from '../../src/search/vocabulary.js';
+import { bracketStretches, buildVocabulary, GLOSSED, GLOSSED_REVERSE, glossesOf, phraseSet } from '../../src/search/vocabulary.js';
 
 const article = (path: string, body: string): DigestDoc => parseDocument(path, `# 文章\n\n## 正文\n\n${body}\n`);
 
 describe('glossesOf', () => {
+  it('finds in the stretches around brackets every match the patterns find in the whole text', () => {
+    const pieces = ['英伟达', '晶圆级引擎', '的', 'Nvidia', 'Wafer Scale', 'GPT-5', ' ', '\n', '（', '）', '(', ')', '，', '。', '：', 'x', '“'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
+    const matches = (texts: string[], pattern: RegExp) => texts.flatMap((t) => [...t.matchAll(pattern)].map((m) => m.slice(0, 3)));
+    fc.assert(
+      fc.property(text, (sample) => {
+        for (const pattern of [GLOSSED, GLOSSED_REVERSE]) expect(matches(bracketStretches(sample), pattern)).toEqual(matches([sample], pattern));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reads a Han name glossed by a Latin one, and the reverse', () => {
     expect(glossesOf(article('01-博客/甲/一.md', '据报道，英伟达（Nvidia）与 Wafer Scale Engine（晶圆级引擎）。'))).toEqual([
       '英伟达',
