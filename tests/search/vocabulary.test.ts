@@ -8,7 +8,8 @@ const article = (path: string, body: string): DigestDoc => parseDocument(path, `
 
 describe('glossesOf', () => {
   it('finds in the stretches around brackets every match the patterns find in the whole text', () => {
-    const pieces = ['英伟达', '晶圆级引擎', '的', 'Nvidia', 'Wafer Scale', 'GPT-5', ' ', '\n', '（', '）', '(', ')', '，', '。', '：', 'x', '“'];
+    const glosses = ['深度学习框架（PyTorch）', '晶圆级引擎 (Wafer Scale Engine)', 'Claude Code Max（命令行工具）', 'GPT-5 （大模型）'];
+    const pieces = [...glosses, '英伟达', '的', 'Nvidia', 'Wafer Scale', ' ', '\n', '（', '）', '(', ')', '，', '。', 'x', '“'];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
     const matches = (texts: string[], pattern: RegExp) => texts.flatMap((t) => [...t.matchAll(pattern)].map((m) => m.slice(0, 3)));
     fc.assert(
