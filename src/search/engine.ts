@@ -14,6 +14,7 @@ import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, write
 import type { PreparedDoc } from './prepare.js';
 import { fieldTokens, Postings, PostingsBuilder, type FieldTokens } from './postings.js';
 import { openShards, type ShardHandle } from './shards.js';
+import { workerScript } from './workerScript.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
 import { buildTopics, compareNewestFirst, resolveTopic, topicKey } from './topics.js';
@@ -146,12 +147,12 @@ export async function openEngine(options: OpenOptions): Promise<Engine> {
   let report: OpenReport;
   let builtAt = Date.now();
   const dictFile = persist ? dictionaryFile(file) : null;
-  const incremental = saved ? await tryIncremental(options.dir, saved, listed, dictFile, progress) : null;
+  const incremental = saved ? await tryIncremental(options.dir, saved, listed, dictFile, fingerprint, progress) : null;
   if (saved && incremental) {
     ({ entries, state, report } = incremental);
     if (report.mode === 'loaded') builtAt = saved.builtAt;
   } else {
-    ({ entries, state } = await buildAll(options.dir, listed, dictFile, progress));
+    ({ entries, state } = await buildAll(options.dir, listed, dictFile, fingerprint, progress));
     report = { mode: 'built', reindexed: listed.map((f) => f.path), removed: [] };
   }
   // Saving waits a turn, so a caller can answer its first question before serialising blocks.
@@ -215,8 +216,14 @@ function split(files: readonly VaultFile[], count: number): VaultFile[][] {
   return parts.map((part) => part.files);
 }
 
-async function buildAll(dir: string, files: readonly VaultFile[], dictFile: string | null, progress: (m: string) => void): Promise<Built> {
-  const shards = openShards(files.length);
+async function buildAll(
+  dir: string,
+  files: readonly VaultFile[],
+  dictFile: string | null,
+  fingerprint: string,
+  progress: (m: string) => void,
+): Promise<Built> {
+  const shards = openShards(files.length, workerScript(fingerprint));
   try {
     progress(`读取 ${files.length} 个文件…`);
     const read = await readInShards(shards, dir, files);
@@ -278,6 +285,7 @@ async function tryIncremental(
   saved: SavedIndex,
   listed: readonly VaultFile[],
   dictFile: string | null,
+  fingerprint: string,
   progress: (m: string) => void,
 ): Promise<(Built & { report: OpenReport }) | null> {
   const previous = new Map(saved.files.map((f) => [f.path, f]));
@@ -289,7 +297,7 @@ async function tryIncremental(
   const removed = saved.files.filter((f) => !listedPaths.has(f.path)).map((f) => f.path);
 
   const unchanged = changed.length === 0 && removed.length === 0;
-  const shards = changed.length > 0 ? openShards(changed.length) : [];
+  const shards = changed.length > 0 ? openShards(changed.length, workerScript(fingerprint)) : [];
   try {
     const fresh = await readInShards(shards, dir, changed);
     const freshByPath = new Map(fresh.entries.map((e) => [e.path, e]));

@@ -20,17 +20,19 @@ const PARALLEL_MIN_FILES = 400;
 /**
  * Files are always read and segmented in workers, never in the thread that answers queries: that
  * thread loads only the vault's reduced dictionary (dictionary.ts), so it segments a question the
- * same way whether the index was just built, updated or loaded.
+ * same way whether the index was just built, updated or loaded. The workers run `script`
+ * (workerScript.ts), or the sources through tsx when there is none.
  */
-export function openShards(fileCount: number): ShardHandle[] {
+export function openShards(fileCount: number, script: URL | null): ShardHandle[] {
   const count = fileCount >= PARALLEL_MIN_FILES ? Math.min(2, availableParallelism()) : 1;
-  return Array.from({ length: count }, workerShard);
+  return Array.from({ length: count }, () => workerShard(script));
 }
 
-function workerShard(): ShardHandle {
-  const worker = new Worker(new URL('./workerBoot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./buildWorker.ts', import.meta.url).href },
-  });
+function workerShard(script: URL | null): ShardHandle {
+  // The script needs none of the parent's flags, which under tsx would load tsx into the worker too.
+  const worker = script
+    ? new Worker(script, { execArgv: [] })
+    : new Worker(new URL('./workerBoot.mjs', import.meta.url), { workerData: { entry: new URL('./buildWorker.ts', import.meta.url).href } });
   let failure: Error | null = null;
   worker.on('error', (error) => (failure = error));
   // A worker that dies without an error event (killed, out of memory) must not leave a build waiting.
