@@ -12,6 +12,7 @@ import { STOP_WORDS } from './stopwords.js';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-_.+#'/](?=[\p{L}\p{N}+#]))*[+#]*/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const TRAILING = /['.]+$/;
 /** What `splitCompound` splits at: a separator, a dot or a digit. */
 const COMPOUND = /[-_/+#'.\d]/;
@@ -38,7 +39,7 @@ export function tokenizeNormalized(normalized: string, phrases: Phrases = NO_PHR
   const tokens: string[] = [];
   let last = 0;
   for (const match of normalized.matchAll(HAN)) {
-    pushWords(normalized.slice(last, match.index), tokens, phrases);
+    if (match.index > last) pushWords(normalized.slice(last, match.index), tokens, phrases);
     for (const word of segmentChinese(match[0])) if (!STOP_WORDS.has(word)) tokens.push(word);
     last = match.index + match[0].length;
   }
@@ -47,7 +48,8 @@ export function tokenizeNormalized(normalized: string, phrases: Phrases = NO_PHR
 }
 
 function pushWords(text: string, tokens: string[], phrases: Phrases): void {
-  if (!text.trim()) return;
+  // Most stretches between Han runs are a punctuation mark or two.
+  if (!LETTER_OR_DIGIT.test(text)) return;
   const words: string[] = [];
   for (const match of text.matchAll(WORD)) {
     const word = TRAILING.test(match[0]) ? match[0].replace(TRAILING, '') : match[0];
