@@ -54,11 +54,6 @@ function freqAt(text: string, wordEnd: number): number {
   }
 }
 
-/** Reads the full dictionary's figures now, ahead of the first dictionary this thread writes. */
-export function readFullDictionary(): void {
-  fullDictionary();
-}
-
 function fullDictionary(): Full {
   if (full) return full;
   const text = readFileSync(nodejiebaPaths.DEFAULT_DICT, 'utf8');

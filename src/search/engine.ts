@@ -8,7 +8,7 @@ import { ask, type AskOptions } from './ask.js';
 import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type BulletStore } from './bullets.js';
 import { characterIndex } from './characters.js';
 import { newTitleIndex, TITLE_INDEX_OPTIONS, titleEntry, type TitleEntry } from './indexes.js';
-import { dictionaryWords, readFullDictionary, writeReducedDictionary } from './dictionary.js';
+import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
 import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
@@ -226,10 +226,7 @@ async function buildAll(
   const shards = openShards(files.length, workerScript(fingerprint));
   try {
     progress(`读取 ${files.length} 个文件…`);
-    const reading = readInShards(shards, dir, files);
-    // This thread waits for the shards' reading anyway; the vault's dictionary will need these.
-    if (dictFile) readFullDictionary();
-    const read = await reading;
+    const read = await readInShards(shards, dir, files);
     const byPath = new Map(read.entries.map((e) => [e.path, e]));
     const entries = files.map((f) => byPath.get(f.path)!);
     const vocabulary = vocabularyFor(entries);
