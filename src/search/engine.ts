@@ -265,9 +265,9 @@ async function prepareInShards(shards: ShardHandle[], vocabulary: Vocabulary, ad
 
 /**
  * Points this thread's jieba at the vault's reduced dictionary, writing it first from `words`, the
- * words of the dictionaries that covered the files shards just read. Without one (nothing
- * persisted, or it cannot be written) the full dictionary loads instead. Either way jieba then
- * knows the vault's vocabulary.
+ * words of the dictionaries that covered the files shards just read, and the stop words, which
+ * questions wrap their words in. Without one (nothing persisted, or it cannot be written) the full
+ * dictionary loads instead. Either way jieba then knows the vault's vocabulary.
  */
 function useVaultDictionary(dictFile: string | null, words: Iterable<string> | null, vocabulary: Vocabulary): void {
   if (dictFile && (words ? saveDictionary(dictFile, new Set([...STOP_WORDS, ...words]), vocabulary) : existsSync(dictFile))) {

@@ -8,7 +8,7 @@ import type { HanCoverage } from './coverage.js';
 import { writeCoveringDictionary } from './dictionary.js';
 
 /**
- * nodejieba keeps one dictionary per thread. The full one takes most of a second to load (twice
+ * nodejieba keeps one dictionary per thread. The full one takes more than a second to load (twice
  * over: nodejieba builds a second copy for its TextRank extractor), so it loads only on first use
  * in a thread that was given no cut-down one (dictionary.ts): a build worker loads a dictionary
  * covering its files, the answering thread its vault's reduced dictionary. The vault's words are
