@@ -11,7 +11,7 @@
 const PAIR_BITS = 24;
 const TRIPLE_BITS = 26;
 
-export function isHan(code: number): boolean {
+function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 

@@ -331,8 +331,8 @@ async function tryIncremental(
       putBullets(bullets, ids, path, prepared);
     });
     // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
-    const kept = () => (dictFile && existsSync(dictFile) ? dictionaryWords(dictFile) : []);
-    useVaultDictionary(dictFile, unchanged ? null : [...kept(), ...fresh.words], vocabulary);
+    const kept = !unchanged && dictFile && existsSync(dictFile) ? dictionaryWords(dictFile) : [];
+    useVaultDictionary(dictFile, unchanged ? null : [...kept, ...fresh.words], vocabulary);
     await preparing;
     if (!unchanged) {
       // The saved postings number documents by their place among the saved files that parsed.

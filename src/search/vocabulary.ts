@@ -23,8 +23,9 @@ export const GLOSSED_REVERSE = /([A-Za-z][A-Za-z0-9.&+-]*(?: [A-Za-z0-9.&+-]+){0
  * stretches of these around a bracket need the patterns, which are slow to try at every position
  * of a whole article.
  */
-const GLOSS_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff（）()\sA-Za-z0-9.&+-]/;
-const GLOSS_CHARS_FROM = /[\u3400-\u4dbf\u4e00-\u9fff（）()\sA-Za-z0-9.&+-]*/y;
+const GLOSS_CHARACTER = '[\\u3400-\\u4dbf\\u4e00-\\u9fff（）()\\sA-Za-z0-9.&+-]';
+const GLOSS_CHAR = new RegExp(GLOSS_CHARACTER);
+const GLOSS_CHARS_FROM = new RegExp(`${GLOSS_CHARACTER}*`, 'y');
 
 export function bracketStretches(text: string): string[] {
   const stretches: string[] = [];
