@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { HanCoverage } from './coverage.js';
@@ -12,23 +12,25 @@ import { HanCoverage } from './coverage.js';
  *
  * Why segmentation does not change: jieba picks the most probable path through the dictionary
  * words that are substrings of the text. Every such word is kept, at the same weight, because the
- * figures weights come from are kept equal: the sum of all frequencies (a placeholder word carries
- * the mass of the removed ones), the minimum (given to characters no word covers) and the median
- * (given to words taught with `insertWord`; kept by repeating the least or the median word).
+ * figures weights come from are kept equal: the sum of all frequencies, the minimum (given to
+ * characters no word covers) and the median (given to words taught with `insertWord`).
+ *
+ * A cut-down dictionary is two files. jieba computes those figures from its main dictionary alone
+ * and weighs a user-dictionary line that states a frequency exactly as a main one, so the main
+ * file holds just three placeholder lines carrying the figures and the words go in the user file.
+ * That spares jieba sorting every word to find the median, and a cut needs no padding to keep it.
  */
 
-const nodejiebaPaths = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string };
+const nodejiebaPaths = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
 
 /** Private-use characters: never in text, since only Han runs reach jieba. */
-const PLACEHOLDER = '\uE000\uE000';
+const PLACEHOLDERS = ['\uE000\uE001', '\uE000\uE002', '\uE000\uE000'];
 
 interface Full {
   text: string;
   total: number;
+  least: number;
   median: number;
-  /** Where the lines with the least and the median frequency start. */
-  leastLine: number;
-  medianLine: number;
 }
 
 let full: Full | null = null;
@@ -57,61 +59,45 @@ function freqAt(text: string, wordEnd: number): number {
 function fullDictionary(): Full {
   if (full) return full;
   const text = readFileSync(nodejiebaPaths.DEFAULT_DICT, 'utf8');
-  const starts: number[] = [];
   const freqs: number[] = [];
-  eachLine(text, (start, wordEnd) => {
-    starts.push(start);
-    freqs.push(freqAt(text, wordEnd));
-  });
+  eachLine(text, (_, wordEnd) => freqs.push(freqAt(text, wordEnd)));
   const sorted = Float64Array.from(freqs).sort();
-  const least = sorted[0]!;
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  full = {
-    text,
-    total: sorted.reduce((a, b) => a + b, 0),
-    median,
-    leastLine: starts[freqs.indexOf(least)]!,
-    medianLine: starts[freqs.indexOf(median)]!,
-  };
+  full = { text, total: sorted.reduce((a, b) => a + b, 0), least: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
   return full;
+}
+
+/** The main-dictionary file that goes with a cut-down dictionary's words file. */
+export function figuresFile(file: string): string {
+  return `${file}.figures`;
+}
+
+/** Whether both files of a cut-down dictionary are there: jieba aborts the process on a missing one. */
+export function hasDictionary(file: string): boolean {
+  return existsSync(figuresFile(file)) && existsSync(file);
+}
+
+function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
 }
 
 /** Writes the full dictionary's lines whose word `keep` accepts; returns their words. */
 function writeSubset(file: string, keep: (text: string, start: number, end: number) => boolean): string[] {
-  const { text, total, median, leastLine, medianLine } = fullDictionary();
+  const { text, total, least, median } = fullDictionary();
   const lines: string[] = [];
   const words: string[] = [];
-  let mass = 0;
-  let below = 0;
-  let at = 0;
-  let above = 1; // the placeholder
-  const add = (start: number, wordEnd: number, end: number) => {
-    lines.push(text.slice(start, end));
-    const freq = freqAt(text, wordEnd);
-    mass += freq;
-    if (freq < median) below++;
-    else if (freq > median) above++;
-    else at++;
-  };
   eachLine(text, (start, wordEnd, end) => {
-    if (start !== leastLine && start !== medianLine && !keep(text, start, wordEnd)) return;
-    add(start, wordEnd, end);
+    if (!keep(text, start, wordEnd)) return;
+    lines.push(text.slice(start, end));
     words.push(text.slice(start, wordEnd));
   });
-  // jieba takes the word at the middle of the frequency order: repeat the least or the median
-  // word until it is one of the median words again. A repeated word keeps its weight.
-  const repeat = (line: number) => add(line, text.indexOf(' ', line), text.indexOf('\n', line));
-  for (;;) {
-    const middle = Math.floor((below + at + above) / 2);
-    if (middle >= below + at) repeat(leastLine);
-    else if (middle < below) repeat(medianLine);
-    else break;
-  }
-  lines.push(`${PLACEHOLDER} ${total - mass} x`);
   mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, lines.join('\n') + '\n');
-  renameSync(temp, file);
+  // In frequency order, so the middle line carries the median.
+  const figures = [least, median, total - least - median].map((freq, i) => `${PLACEHOLDERS[i]} ${freq} x\n`);
+  writeAtomically(figuresFile(file), figures.join(''));
+  // nodejieba's own user dictionary last, as when the full dictionary loads: its words override.
+  writeAtomically(file, lines.join('\n') + '\n' + readFileSync(nodejiebaPaths.DEFAULT_USER_DICT, 'utf8'));
   return words;
 }
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { listVault, type VaultFile } from '../digest/load.js';
 import type { DocRecord, SkippedFile } from '../digest/types.js';
@@ -8,7 +7,7 @@ import { ask, type AskOptions } from './ask.js';
 import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type BulletStore } from './bullets.js';
 import { characterIndex } from './characters.js';
 import { newTitleIndex, TITLE_INDEX_OPTIONS, titleEntry, type TitleEntry } from './indexes.js';
-import { dictionaryWords, writeReducedDictionary } from './dictionary.js';
+import { dictionaryWords, hasDictionary, writeReducedDictionary } from './dictionary.js';
 import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
@@ -270,7 +269,7 @@ async function prepareInShards(shards: ShardHandle[], vocabulary: Vocabulary, ad
  * dictionary loads instead. Either way jieba then knows the vault's vocabulary.
  */
 function useVaultDictionary(dictFile: string | null, words: Iterable<string> | null, vocabulary: Vocabulary): void {
-  if (dictFile && (words ? saveDictionary(dictFile, new Set([...STOP_WORDS, ...words]), vocabulary) : existsSync(dictFile))) {
+  if (dictFile && (words ? saveDictionary(dictFile, new Set([...STOP_WORDS, ...words]), vocabulary) : hasDictionary(dictFile))) {
     useReducedDictionary(dictFile);
   }
   addWords(vocabulary.words);
@@ -331,7 +330,7 @@ async function tryIncremental(
       putBullets(bullets, ids, path, prepared);
     });
     // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
-    const kept = !unchanged && dictFile && existsSync(dictFile) ? dictionaryWords(dictFile) : [];
+    const kept = !unchanged && dictFile && hasDictionary(dictFile) ? dictionaryWords(dictFile) : [];
     useVaultDictionary(dictFile, unchanged ? null : [...kept, ...fresh.words], vocabulary);
     await preparing;
     if (!unchanged) {

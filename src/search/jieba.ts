@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
 import type { HanCoverage } from './coverage.js';
-import { writeCoveringDictionary } from './dictionary.js';
+import { figuresFile, writeCoveringDictionary } from './dictionary.js';
 
 /**
  * nodejieba keeps one dictionary per thread. The full one takes more than a second to load (twice
@@ -27,7 +27,7 @@ const file = (name: string) => fileURLToPath(new URL(`./jieba-files/${name}`, im
 const NO_KEYWORDS = { idfDict: file('idf.utf8'), stopWordDict: file('stop.utf8') };
 
 function load(dict: string | null): void {
-  nodejieba.load(dict ? { dict, ...NO_KEYWORDS } : NO_KEYWORDS);
+  nodejieba.load(dict ? { dict: figuresFile(dict), userDict: dict, ...NO_KEYWORDS } : NO_KEYWORDS);
   loaded = true;
   taught.clear();
 }
@@ -49,6 +49,7 @@ export function useCoveringDictionary(coverage: HanCoverage): string[] {
     return words;
   } finally {
     rmSync(file, { force: true });
+    rmSync(figuresFile(file), { force: true });
   }
 }
 
