@@ -16,10 +16,10 @@ interface ChildReport {
   maxRssMb: number;
 }
 
-/** Runs the engine in a fresh process, as a user would, and reads back its own timing. */
+/** Runs the engine in a fresh process started as `npm run cli` starts one, and reads back its own timing. */
 function child(mode: 'cold' | 'warm' | 'update', dir: string, cacheDir: string): ChildReport & { wallMs: number } {
   const started = performance.now();
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'child.ts'), mode, dir, cacheDir], {
+  const out = execFileSync(process.execPath, [join(ROOT, 'src', 'run.mjs'), join(ROOT, 'bench', 'child.ts'), mode, dir, cacheDir], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 26,

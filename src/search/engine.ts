@@ -146,12 +146,12 @@ export async function openEngine(options: OpenOptions): Promise<Engine> {
   let report: OpenReport;
   let builtAt = Date.now();
   const dictFile = persist ? dictionaryFile(file) : null;
-  const incremental = saved ? await tryIncremental(options.dir, saved, listed, dictFile, fingerprint, progress) : null;
+  const incremental = saved ? await tryIncremental(options.dir, saved, listed, dictFile, progress) : null;
   if (saved && incremental) {
     ({ entries, state, report } = incremental);
     if (report.mode === 'loaded') builtAt = saved.builtAt;
   } else {
-    ({ entries, state } = await buildAll(options.dir, listed, dictFile, fingerprint, progress));
+    ({ entries, state } = await buildAll(options.dir, listed, dictFile, progress));
     report = { mode: 'built', reindexed: listed.map((f) => f.path), removed: [] };
   }
   // Saving waits a turn, so a caller can answer its first question before serialising blocks.
@@ -219,10 +219,9 @@ async function buildAll(
   dir: string,
   files: readonly VaultFile[],
   dictFile: string | null,
-  fingerprint: string,
   progress: (m: string) => void,
 ): Promise<Built> {
-  const shards = openShards(files.length, workerScript(fingerprint));
+  const shards = openShards(files.length, await workerScript());
   try {
     progress(`读取 ${files.length} 个文件…`);
     const read = await readInShards(shards, dir, files);
@@ -284,7 +283,6 @@ async function tryIncremental(
   saved: SavedIndex,
   listed: readonly VaultFile[],
   dictFile: string | null,
-  fingerprint: string,
   progress: (m: string) => void,
 ): Promise<(Built & { report: OpenReport }) | null> {
   const previous = new Map(saved.files.map((f) => [f.path, f]));
@@ -296,7 +294,7 @@ async function tryIncremental(
   const removed = saved.files.filter((f) => !listedPaths.has(f.path)).map((f) => f.path);
 
   const unchanged = changed.length === 0 && removed.length === 0;
-  const shards = changed.length > 0 ? openShards(changed.length, workerScript(fingerprint)) : [];
+  const shards = changed.length > 0 ? openShards(changed.length, await workerScript()) : [];
   try {
     const fresh = await readInShards(shards, dir, changed);
     const freshByPath = new Map(fresh.entries.map((e) => [e.path, e]));

@@ -8,10 +8,10 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the terminal mode as a user would, with its own index cache; stdin gets `input`, then closes. */
+/** Runs the terminal mode as a user would (`npm run cli`), with its own index cache; stdin gets `input`, then closes. */
 function cli(args: string[], options: { input?: string; cacheDir: string; env?: Record<string, string> }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, ['src/run.mjs', 'src/cli/main.ts', ...args], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, INDEX_CACHE_DIR: options.cacheDir, DIGEST_DIR: '', DIGEST_BASE_URL: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -85,7 +85,7 @@ describe('a vault of malformed files next to good ones', () => {
       expect(engine.ask(good.word).results.map((r) => r.path)).toEqual([good.path]);
     }
 
-    const check = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', '--dir', dir, '--json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const check = spawnSync(process.execPath, ['src/run.mjs', 'src/cli/main.ts', 'check', '--dir', dir, '--json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(check.status).toBe(0);
     expect((JSON.parse(check.stdout) as CheckReport).skipped).toEqual(loaded.skipped);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { listVault } from '../../src/digest/load.js';
-import { codeFingerprint } from '../../src/search/persist.js';
 import { openShards } from '../../src/search/shards.js';
 import { workerScript } from '../../src/search/workerScript.js';
 import { FIXTURE_VAULT } from '../helpers/vault.js';
@@ -21,8 +20,8 @@ async function readWith(script: URL | null) {
 
 describe('build workers', () => {
   it('run the same from the bundled script as from the sources', async () => {
-    const script = workerScript(await codeFingerprint());
-    expect(script?.pathname).toMatch(/node_modules\/\.cache\/digest-discord-bot\/build-worker-\w+\.mjs$/);
+    const script = await workerScript();
+    expect(script?.pathname).toMatch(/node_modules\/\.cache\/digest-discord-bot\/src-search-buildWorker-\w+\.mjs$/);
     const bundled = await readWith(script);
     expect(bundled.entries.length).toBe(listVault(FIXTURE_VAULT).length);
     expect(bundled.prepared.length).toBeGreaterThan(10);
