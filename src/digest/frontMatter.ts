@@ -1,14 +1,21 @@
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
 
 export type Meta = Record<string, unknown>;
+
+type YamlParse = (text: string) => unknown;
+let parseYaml: YamlParse | null = null;
 
 /**
  * gray-matter's YAML engine (js-yaml's safeLoad), applied to the block found below. matter()
  * itself first strips comment lines with `/^\s*#[^\n]+/gm`, which is quadratic in the number of
  * blank lines: a front matter of many thousands of them took minutes. The engine is public at
- * runtime (`matter.engines`) but missing from the package's types.
+ * runtime (`matter.engines`) but missing from the package's types. Required on first use: loading
+ * gray-matter and js-yaml takes 40 ms, and a start from a saved index parses no file.
  */
-const parseYaml = (matter as unknown as { engines: { yaml: { parse(text: string): unknown } } }).engines.yaml.parse;
+function yaml(): YamlParse {
+  parseYaml ??= (createRequire(import.meta.url)('gray-matter') as { engines: { yaml: { parse: YamlParse } } }).engines.yaml.parse;
+  return parseYaml;
+}
 
 export interface FrontMatterResult {
   meta: Meta;
@@ -29,7 +36,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
   const block = text.slice(4, 3 + close.index);
   const body = text.slice(3 + close.index + close[0].length);
   try {
-    const data = parseYaml(block);
+    const data = yaml()(block);
     const meta = data && typeof data === 'object' && !Array.isArray(data) ? (data as Meta) : {};
     return { meta: keepWrittenDates(meta, block), body };
   } catch (error) {

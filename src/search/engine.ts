@@ -313,7 +313,8 @@ async function tryIncremental(
       return null;
     }
     const { bullets } = saved;
-    const ids = termIds(bullets);
+    // Only changed files add bullets: a start with none skips mapping 40,000 terms to their ids.
+    let ids: Map<string, number> | undefined;
     const stale = new Set([...removed, ...changed.map((f) => f.path)]);
     for (const path of stale) {
       if (!previous.get(path)?.doc) continue;
@@ -325,7 +326,7 @@ async function tryIncremental(
     const preparing = prepareInShards(shards, vocabulary, (path, prepared) => {
       added.set(positions.get(path)!, fieldTokens(prepared));
       titleIndex.add(titleEntry(path, prepared.title));
-      putBullets(bullets, ids, path, prepared);
+      putBullets(bullets, (ids ??= termIds(bullets)), path, prepared);
     });
     // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
     const kept = !unchanged && dictFile && hasDictionary(dictFile) ? dictionaryWords(dictFile) : [];
