@@ -49,36 +49,78 @@ export async function codeFingerprint(): Promise<string> {
 /** The saved index of a vault lives outside it, keyed by the vault's absolute path. */
 export function indexFile(cacheDir: string, vaultDir: string): string {
   const key = createHash('sha256').update(resolve(vaultDir)).digest('hex').slice(0, 12);
-  return join(cacheDir, `index-${key}.json`);
+  return join(cacheDir, `index-${key}.index`);
 }
 
 /** The vault's reduced jieba dictionary, beside its index (see dictionary.ts). */
 export function dictionaryFile(index: string): string {
-  return index.replace(/\.json$/, '.dict.utf8');
+  return index.replace(/\.index$/, '.dict.utf8');
 }
 
+/**
+ * A saved index is its JSON followed by the postings' arrays as raw bytes (7 MB for the real
+ * vault), which as base64 inside the JSON cost 150 ms more of a warm start to parse and decode.
+ * Layout: the JSON's length in bytes (u32, little-endian), the JSON, where each array stands as its
+ * length, then the arrays in order, each starting at a multiple of 8 bytes.
+ */
+export function encodeSaved(saved: SavedIndex): Buffer {
+  const { arrays } = saved.postings;
+  const json = Buffer.from(JSON.stringify({ ...saved, postings: { ...saved.postings, arrays: arrays.map((a) => a.byteLength) } }));
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(json.byteLength);
+  const parts: Uint8Array[] = [head, json];
+  let at = 4 + json.byteLength;
+  for (const array of arrays) {
+    parts.push(Buffer.alloc(padding(at)), array);
+    at += padding(at) + array.byteLength;
+  }
+  return Buffer.concat(parts);
+}
+
+/** The saved index in `data`, or null when it is not one whole (truncated, another format). */
+export function decodeSaved(data: Buffer): SavedIndex | null {
+  if (data.byteLength < 4) return null;
+  const jsonEnd = 4 + data.readUInt32LE(0);
+  if (jsonEnd > data.byteLength) return null;
+  let saved: Omit<SavedIndex, 'postings'> & { postings?: Omit<SavedPostings, 'arrays'> & { arrays: unknown } };
+  try {
+    saved = JSON.parse(data.toString('utf8', 4, jsonEnd)) as typeof saved;
+  } catch {
+    return null;
+  }
+  const lengths = saved.postings?.arrays;
+  if (!Array.isArray(lengths) || !lengths.every((n) => Number.isInteger(n) && n >= 0)) return null;
+  let at = jsonEnd;
+  const arrays = (lengths as number[]).map((length) => {
+    at += padding(at);
+    const bytes = new Uint8Array(data.buffer, data.byteOffset + at, length);
+    at += length;
+    return bytes;
+  });
+  if (at !== data.byteLength) return null;
+  return { ...saved, postings: { ...saved.postings!, arrays } };
+}
+
+const padding = (at: number) => (8 - (at % 8)) % 8;
+
 export async function readSaved(file: string, fingerprint: string): Promise<SavedIndex | null> {
-  let text: string;
+  let data: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    data = await readFile(file);
   } catch {
     return null;
   }
-  try {
-    const saved = JSON.parse(text) as SavedIndex;
-    if (saved.fingerprint !== fingerprint || !Array.isArray(saved.files) || !saved.postings || !saved.titleIndex || !saved.bullets) return null;
-    return saved;
-  } catch {
-    // A truncated or corrupt file (a crash mid-write on an older version) is simply rebuilt.
-    return null;
-  }
+  // A truncated or corrupt file (a crash mid-write on an older version) is simply rebuilt.
+  const saved = decodeSaved(data);
+  if (!saved || saved.fingerprint !== fingerprint || !Array.isArray(saved.files) || !saved.titleIndex || !saved.bullets) return null;
+  return saved;
 }
 
 /** Written to a temporary file and renamed, so a crash mid-write never leaves a broken index. */
 export async function writeSaved(file: string, saved: SavedIndex): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(saved));
+  await writeFile(temp, encodeSaved(saved));
   await rename(temp, file);
 }
 

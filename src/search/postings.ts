@@ -24,14 +24,12 @@ export function fieldTokens(prepared: PreparedDoc): FieldTokens {
   return [prepared.title, prepared.oneLine, bullets, prepared.topics, prepared.meta, prepared.body];
 }
 
-/** Postings in the saved index: the arrays as base64, which loads without parsing a number. */
+/** Postings in the saved index: the arrays as raw bytes, which persist.ts stores outside the JSON. */
 export interface SavedPostings {
   documentCount: number;
   terms: string[];
-  offsets: string;
-  documents: string;
-  counts: string;
-  lengths: string;
+  /** offsets, documents, counts and lengths, in that order. */
+  arrays: Uint8Array[];
 }
 
 export class Postings {
@@ -65,30 +63,17 @@ export class Postings {
   }
 
   static load(saved: SavedPostings): Postings {
-    const bytes = (text: string) => {
-      const buffer = Buffer.from(text, 'base64');
-      // A copy, aligned for the typed array: Buffer's pool may hand out any offset.
-      return new Uint8Array(buffer).buffer;
-    };
-    return new Postings(
-      saved.documentCount,
-      saved.terms,
-      new Uint32Array(bytes(saved.offsets)),
-      new Uint32Array(bytes(saved.documents)),
-      new Uint16Array(bytes(saved.counts)),
-      new Uint32Array(bytes(saved.lengths)),
-    );
+    // Copies, aligned for the typed arrays: the bytes may sit at any offset of the file read.
+    const [offsets, documents, counts, lengths] = saved.arrays.map((bytes) => bytes.slice().buffer);
+    if (!offsets || !documents || !counts || !lengths) throw new Error(`postings: ${saved.arrays.length} saved arrays, expected 4`);
+    return new Postings(saved.documentCount, saved.terms, new Uint32Array(offsets), new Uint32Array(documents), new Uint16Array(counts), new Uint32Array(lengths));
   }
 
   save(): SavedPostings {
-    const base64 = (array: ArrayBufferView) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
     return {
       documentCount: this.documentCount,
       terms: [...this.terms],
-      offsets: base64(this.offsets),
-      documents: base64(this.documents),
-      counts: base64(this.counts),
-      lengths: base64(this.lengths),
+      arrays: [this.offsets, this.documents, this.counts, this.lengths].map((array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength)),
     };
   }
 

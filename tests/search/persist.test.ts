@@ -4,11 +4,13 @@ import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../src/search/engine.js';
+import { decodeSaved, encodeSaved, type SavedIndex } from '../../src/search/persist.js';
 import { cleanupTemp, copyVault, FILES, PROJECT_ROOT, tempDir, writeVaultFile } from '../helpers/vault.js';
 
 /**
- * The saved index, tested through openEngine only: its layout is the engine's own business, so these
- * tests find its files by listing the cache folder, whatever they are called.
+ * The saved index, tested through openEngine: its layout is the engine's own business, so these
+ * tests find its files by listing the cache folder, whatever they are called, and read one only
+ * with persist.ts's own decoder.
  */
 
 afterAll(cleanupTemp);
@@ -156,16 +158,10 @@ describe('the saved index', () => {
     const { dir, cacheDir, first } = await openTwice();
     let changed = 0;
     for (const file of cacheFiles(cacheDir)) {
-      let saved: unknown;
-      try {
-        saved = JSON.parse(readFileSync(file, 'utf8'));
-      } catch {
-        continue;
-      }
-      if (saved && typeof saved === 'object' && 'fingerprint' in saved) {
-        writeFileSync(file, JSON.stringify({ ...saved, fingerprint: 'written-by-other-code' }));
-        changed++;
-      }
+      const saved = decodeSaved(readFileSync(file));
+      if (!saved) continue;
+      writeFileSync(file, encodeSaved({ ...saved, fingerprint: 'written-by-other-code' }));
+      changed++;
     }
     expect(changed).toBeGreaterThan(0);
     const after = await open(dir, cacheDir);
@@ -219,7 +215,8 @@ describe('writeSaved', () => {
     // A writer that saves two large, different indexes over each other until it is killed.
     const writer = `
       import { writeSaved } from './src/search/persist.ts';
-      const big = (tag) => ({ fingerprint: tag, files: [], titleIndex: { text: tag.repeat(4_000_000) }, bullets: {} });
+      const postings = { documentCount: 1, terms: [], arrays: [new Uint8Array(4_000_000).fill(7)] };
+      const big = (tag) => ({ fingerprint: tag, files: [], postings, titleIndex: { text: tag.repeat(4_000_000) }, bullets: {} });
       const versions = [big('a'), big('b')];
       for (let i = 0; ; i++) { await writeSaved(process.argv[1], versions[i % 2]); if (i === 0) console.log('first'); }`;
     for (const delayMs of [0, 40, 90, 150]) {
@@ -228,9 +225,38 @@ describe('writeSaved', () => {
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       child.kill('SIGKILL');
       await once(child, 'exit');
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { fingerprint: string; titleIndex: { text: string } };
+      const saved = decodeSaved(readFileSync(file))!;
       expect(['a', 'b']).toContain(saved.fingerprint);
-      expect(saved.titleIndex.text).toHaveLength(4_000_000);
+      expect((saved.titleIndex as { text: string }).text).toBe(saved.fingerprint.repeat(4_000_000));
+      expect(saved.postings.arrays[0]!.every((byte) => byte === 7)).toBe(true);
     }
+  });
+});
+
+describe('the saved form', () => {
+  const saved = (arrays: Uint8Array[]): SavedIndex => ({
+    fingerprint: 'f',
+    builtAt: 1,
+    vocabulary: { words: ['英伟达'], phrases: [] },
+    files: [{ path: 'a.md', size: 3, mtimeMs: 4, glosses: [] }],
+    postings: { documentCount: 1, terms: ['芯片'], arrays },
+    titleIndex: { any: 'thing' },
+    bullets: { terms: ['芯片'], bullets: { 'a.md': [[0]] } },
+  });
+  const arrays = [Uint8Array.of(1, 2, 3), new Uint8Array(0), Uint8Array.of(255, 0, 255, 0, 9, 9, 9, 9, 9)];
+
+  it('decodes to what was encoded, arrays included, each at a multiple of 8 bytes in the file', () => {
+    const data = encodeSaved(saved(arrays));
+    const decoded = decodeSaved(data)!;
+    expect(decoded).toEqual(saved(arrays));
+    for (const array of decoded.postings.arrays) expect((array.byteOffset - data.byteOffset) % 8).toBe(0);
+  });
+
+  it('decodes nothing from a truncated or extended file, or from JSON', () => {
+    const data = encodeSaved(saved(arrays));
+    expect(decodeSaved(data.subarray(0, data.length - 1))).toBeNull();
+    expect(decodeSaved(Buffer.concat([data, Buffer.of(0)]))).toBeNull();
+    expect(decodeSaved(data.subarray(0, 3))).toBeNull();
+    expect(decodeSaved(Buffer.from(JSON.stringify(saved([]))))).toBeNull();
   });
 });
