@@ -1,3 +1,5 @@
+import { isHan } from './tokenize.js';
+
 /**
  * Which dictionary words can occur in a body of text: those whose characters, character pairs and
  * character triples all occur in it. jieba only ever considers dictionary words that are
@@ -10,10 +12,6 @@
 
 const PAIR_BITS = 24;
 const TRIPLE_BITS = 26;
-
-function isHan(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
-}
 
 const pairSlot = (a: number, b: number) => Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PAIR_BITS);
 const tripleSlot = (a: number, b: number, c: number) =>
