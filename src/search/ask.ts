@@ -4,6 +4,7 @@ import { searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
 import { NearTerms } from './characters.js';
 import { docOf, isLatin, type SearchState } from './state.js';
 import { normalize, tokenize } from './tokenize.js';
+import { topicPageName } from './topics.js';
 
 export interface AskOptions {
   limit?: number;
@@ -243,7 +244,7 @@ function termWeights(holders: ReadonlyMap<string, number>, total: number): Map<s
  * then the topics of the articles that came nearest to answering.
  */
 function nearestTopics(state: SearchState, tokens: string[], near: readonly ArticleHit[] = []): string[] {
-  const names = searchArticles(state, tokens, NEAREST_TOPICS, { topics: true }).hits.map((hit) => docOf(state, hit.id).path.split('/').pop()!.replace(/\.md$/i, ''));
+  const names = searchArticles(state, tokens, NEAREST_TOPICS, { topics: true }).hits.map((hit) => topicPageName(docOf(state, hit.id)));
   const counts = new Map<string, number>();
   for (const hit of near.slice(0, 20)) for (const topic of docOf(state, hit.id).topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   names.push(...[...counts].sort((a, b) => b[1] - a[1]).map(([topic]) => topic));

@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import { HanCoverage } from './coverage.js';
+import type { HanCoverage } from './coverage.js';
 
 /**
  * jieba's 350,000-word dictionary cut down to the words some text can use, so it loads in a
  * fraction of the time and memory and segments that text exactly as the full one does. Two cuts:
  * a covering dictionary holds every word that may occur in a build worker's files (coverage.ts),
- * and the vault's reduced dictionary, which the answering thread loads, holds the words of the
- * workers' dictionaries and every word the vault's vocabulary could contain.
+ * and the vault's reduced dictionary, which the answering thread loads, is the union of the
+ * workers' dictionaries.
  *
  * Why segmentation does not change: jieba picks the most probable path through the dictionary
  * words that are substrings of the text. Every such word is kept, at the same weight, because the
@@ -82,45 +82,54 @@ function writeAtomically(file: string, text: string): void {
   renameSync(temp, file);
 }
 
-/** Writes the full dictionary's lines whose word `keep` accepts; returns their words. */
-function writeSubset(file: string, keep: (text: string, start: number, end: number) => boolean): string[] {
-  const { text, total, least, median } = fullDictionary();
-  const lines: string[] = [];
-  const words: string[] = [];
-  eachLine(text, (start, wordEnd, end) => {
-    if (!keep(text, start, wordEnd)) return;
-    lines.push(text.slice(start, end));
-    words.push(text.slice(start, wordEnd));
-  });
-  mkdirSync(dirname(file), { recursive: true });
-  // In frequency order, so the middle line carries the median.
-  const figures = [least, median, total - least - median].map((freq, i) => `${PLACEHOLDERS[i]} ${freq} x\n`);
-  writeAtomically(figuresFile(file), figures.join(''));
-  // nodejieba's own user dictionary last, as when the full dictionary loads: its words override.
-  writeAtomically(file, lines.join('\n') + '\n' + readFileSync(nodejiebaPaths.DEFAULT_USER_DICT, 'utf8'));
-  return words;
+/** A cut-down dictionary: jieba's figures as three main-dictionary lines, and the kept `word freq tag` lines. */
+export interface CutDictionary {
+  figures: string;
+  lines: string[];
 }
 
-/** A dictionary for text that `coverage` saw: returns the words it holds. */
-export function writeCoveringDictionary(file: string, coverage: HanCoverage): string[] {
-  return writeSubset(file, (text, start, end) => coverage.covers(text, start, end));
+/** The full dictionary's lines whose word `keep` accepts. */
+function cut(keep: (text: string, start: number, end: number) => boolean): CutDictionary {
+  const { text, total, least, median } = fullDictionary();
+  const lines: string[] = [];
+  eachLine(text, (start, wordEnd, end) => {
+    if (keep(text, start, wordEnd)) lines.push(text.slice(start, end));
+  });
+  // In frequency order, so the middle line carries the median.
+  const figures = [least, median, total - least - median].map((freq, i) => `${PLACEHOLDERS[i]} ${freq} x\n`).join('');
+  return { figures, lines };
+}
+
+const defaultUserDictionary = () => readFileSync(nodejiebaPaths.DEFAULT_USER_DICT, 'utf8');
+
+function write(file: string, dictionary: CutDictionary): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeAtomically(figuresFile(file), dictionary.figures);
+  // nodejieba's own user dictionary last, as when the full dictionary loads: its words override.
+  writeAtomically(file, dictionary.lines.join('\n') + '\n' + defaultUserDictionary());
+}
+
+/** Writes a dictionary for text that `coverage` saw. */
+export function writeCoveringDictionary(file: string, coverage: HanCoverage): CutDictionary {
+  const dictionary = cut((text, start, end) => coverage.covers(text, start, end));
+  write(file, dictionary);
+  return dictionary;
 }
 
 /**
- * The vault's dictionary: the `used` words (those of the dictionaries that covered its files) and
- * every word the `vocabulary` words could contain, so that deciding which of them to teach goes as
- * with the full dictionary.
+ * Writes the vault's dictionary: the union of the dictionaries that covered its files (and, after
+ * an update, of the one it had). Their coverage included the vocabulary's names and the stop words
+ * (shard.ts), so it holds every word inside those, on which teaching them depends.
  */
-export function writeReducedDictionary(file: string, used: ReadonlySet<string>, vocabulary: readonly string[]): void {
-  const names = new HanCoverage();
-  for (const word of vocabulary) names.add(word);
-  writeSubset(file, (text, start, end) => used.has(text.slice(start, end)) || names.covers(text, start, end));
+export function writeReducedDictionary(file: string, parts: readonly CutDictionary[]): void {
+  if (parts.length === 0) throw new Error('writeReducedDictionary: no dictionary to unite');
+  // A word listed twice in jieba's dictionary keeps both lines in their order: each part kept both.
+  write(file, { figures: parts[0]!.figures, lines: [...new Set(parts.flatMap((part) => part.lines))] });
 }
 
-/** The words a reduced dictionary holds, to extend it after an incremental update. */
-export function dictionaryWords(file: string): Set<string> {
-  const words = new Set<string>();
+/** A reduced dictionary as written, to extend it after an incremental update. */
+export function readDictionary(file: string): CutDictionary {
   const text = readFileSync(file, 'utf8');
-  eachLine(text, (start, wordEnd) => words.add(text.slice(start, wordEnd)));
-  return words;
+  const own = text.endsWith(defaultUserDictionary()) ? text.slice(0, text.length - defaultUserDictionary().length) : text;
+  return { figures: readFileSync(figuresFile(file), 'utf8'), lines: own.split('\n').filter(Boolean) };
 }

@@ -7,7 +7,7 @@ import { ask, type AskOptions } from './ask.js';
 import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type BulletStore } from './bullets.js';
 import { characterIndex } from './characters.js';
 import { newTitleIndex, TITLE_INDEX_OPTIONS, titleEntry, type TitleEntry } from './indexes.js';
-import { dictionaryWords, hasDictionary, writeReducedDictionary } from './dictionary.js';
+import { hasDictionary, readDictionary, writeReducedDictionary, type CutDictionary } from './dictionary.js';
 import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
@@ -17,7 +17,6 @@ import { workerScript } from './workerScript.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
 import { buildTopics, compareNewestFirst, resolveTopic, topicKey } from './topics.js';
-import { STOP_WORDS } from './stopwords.js';
 import { buildVocabulary, phraseSet, type Vocabulary } from './vocabulary.js';
 
 export interface OpenOptions {
@@ -139,13 +138,15 @@ export async function openEngine(options: OpenOptions): Promise<Engine> {
   const file = indexFile(options.cacheDir ?? DEFAULT_CACHE_DIR, options.dir);
   const fingerprint = await codeFingerprint();
   const listed = listVault(options.dir);
-  const saved = persist ? await readSaved(file, fingerprint) : null;
+  const dictFile = persist ? dictionaryFile(file) : null;
+  const read = dictFile ? await readSaved(file, fingerprint) : null;
+  // The dictionary is part of the saved index: an update extends it, so without it, rebuild.
+  const saved = dictFile && hasDictionary(dictFile) ? read : null;
 
   let entries: FileEntry[];
   let state: SearchState;
   let report: OpenReport;
   let builtAt = Date.now();
-  const dictFile = persist ? dictionaryFile(file) : null;
   const incremental = saved ? await tryIncremental(options.dir, saved, listed, dictFile, progress) : null;
   if (saved && incremental) {
     ({ entries, state, report } = incremental);
@@ -190,9 +191,9 @@ interface Built {
 }
 
 /** A dictionary that cannot be written (read-only cache) only costs speed: the full one is used. */
-function saveDictionary(file: string, words: Set<string>, vocabulary: Vocabulary): boolean {
+function saveDictionary(file: string, parts: readonly CutDictionary[]): boolean {
   try {
-    writeReducedDictionary(file, words, vocabulary.words);
+    writeReducedDictionary(file, parts);
     return true;
   } catch {
     return false;
@@ -241,7 +242,7 @@ async function buildAll(
       if (++done % 250 === 0) progress(`分词与索引 ${done}/${positions.size}`);
     });
     // The dictionary needs only what the shards read, so it is ready when they finish segmenting.
-    useVaultDictionary(dictFile, read.words, vocabulary);
+    useVaultDictionary(dictFile, read.dictionaries, vocabulary);
     await preparing;
     return { entries, state: assemble(entries, postings.finish(), titleIndex, bullets, vocabulary) };
   } finally {
@@ -249,11 +250,15 @@ async function buildAll(
   }
 }
 
-/** The shards' entries, and the words of the dictionaries that covered their files. */
-async function readInShards(shards: ShardHandle[], dir: string, files: readonly VaultFile[]): Promise<{ entries: FileEntry[]; words: string[] }> {
+/** The shards' entries, and the dictionaries that covered their files. */
+async function readInShards(
+  shards: ShardHandle[],
+  dir: string,
+  files: readonly VaultFile[],
+): Promise<{ entries: FileEntry[]; dictionaries: CutDictionary[] }> {
   const parts = split(files, shards.length);
   const read = await Promise.all(shards.map((shard, i) => shard.read(dir, parts[i]!)));
-  return { entries: read.flatMap((r) => r.entries), words: read.flatMap((r) => r.words) };
+  return { entries: read.flatMap((r) => r.entries), dictionaries: read.map((r) => r.dictionary) };
 }
 
 /** Resolves once every shard has handed over its documents, prepared. */
@@ -262,13 +267,13 @@ async function prepareInShards(shards: ShardHandle[], vocabulary: Vocabulary, ad
 }
 
 /**
- * Points this thread's jieba at the vault's reduced dictionary, writing it first from `words`, the
- * words of the dictionaries that covered the files shards just read, and the stop words, which
- * questions wrap their words in. Without one (nothing persisted, or it cannot be written) the full
- * dictionary loads instead. Either way jieba then knows the vault's vocabulary.
+ * Points this thread's jieba at the vault's reduced dictionary, writing it first as the union of
+ * `parts`: the dictionaries that covered the files shards just read (and the vault's previous one,
+ * after an update). Without one (nothing persisted, or it cannot be written) the full dictionary
+ * loads instead. Either way jieba then knows the vault's vocabulary.
  */
-function useVaultDictionary(dictFile: string | null, words: Iterable<string> | null, vocabulary: Vocabulary): void {
-  if (dictFile && (words ? saveDictionary(dictFile, new Set([...STOP_WORDS, ...words]), vocabulary) : hasDictionary(dictFile))) {
+function useVaultDictionary(dictFile: string | null, parts: readonly CutDictionary[] | null, vocabulary: Vocabulary): void {
+  if (dictFile && (parts ? saveDictionary(dictFile, parts) : hasDictionary(dictFile))) {
     useReducedDictionary(dictFile);
   }
   addWords(vocabulary.words);
@@ -329,8 +334,13 @@ async function tryIncremental(
       putBullets(bullets, (ids ??= termIds(bullets)), path, prepared);
     });
     // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
-    const kept = !unchanged && dictFile && hasDictionary(dictFile) ? dictionaryWords(dictFile) : [];
-    useVaultDictionary(dictFile, unchanged ? null : [...kept, ...fresh.words], vocabulary);
+    let kept: CutDictionary[] = [];
+    try {
+      if (!unchanged && dictFile) kept = [readDictionary(dictFile)];
+    } catch {
+      return null; // gone since the open looked
+    }
+    useVaultDictionary(dictFile, unchanged ? null : [...kept, ...fresh.dictionaries], vocabulary);
     await preparing;
     if (!unchanged) {
       // The saved postings number documents by their place among the saved files that parsed.

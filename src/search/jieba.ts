@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
 import type { HanCoverage } from './coverage.js';
-import { figuresFile, writeCoveringDictionary } from './dictionary.js';
+import { figuresFile, writeCoveringDictionary, type CutDictionary } from './dictionary.js';
 
 /**
  * nodejieba keeps one dictionary per thread. The full one takes more than a second to load (twice
@@ -38,15 +38,15 @@ function ensureLoaded(): void {
 
 /**
  * Loads a dictionary covering the text `coverage` saw, which segments that text exactly as the full
- * one; returns the words it holds.
+ * one; returns that dictionary.
  */
-export function useCoveringDictionary(coverage: HanCoverage): string[] {
+export function useCoveringDictionary(coverage: HanCoverage): CutDictionary {
   const file = join(tmpdir(), `digest-jieba-${process.pid}-${threadId}.dict.utf8`);
   try {
-    const words = writeCoveringDictionary(file, coverage);
+    const dictionary = writeCoveringDictionary(file, coverage);
     load(file);
     reduced = null;
-    return words;
+    return dictionary;
   } finally {
     rmSync(file, { force: true });
     rmSync(figuresFile(file), { force: true });

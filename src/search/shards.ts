@@ -1,15 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VaultFile } from '../digest/load.js';
+import type { CutDictionary } from './dictionary.js';
 import type { FileEntry } from './persist.js';
 import type { PreparedDoc } from './prepare.js';
 import type { FromWorker, ToWorker } from './shard.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** A share of a build, run here or in a worker thread; the engine drives both the same way. */
+/** A share of a build, run in a worker thread. */
 export interface ShardHandle {
-  /** Resolves to the files' entries and the words of the dictionary that covered them. */
-  read(dir: string, files: VaultFile[]): Promise<{ entries: FileEntry[]; words: string[] }>;
+  /** Resolves to the files' entries and the dictionary that covered them. */
+  read(dir: string, files: VaultFile[]): Promise<{ entries: FileEntry[]; dictionary: CutDictionary }>;
   prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): Promise<void>;
   close(): Promise<void>;
 }
@@ -54,7 +55,7 @@ function workerShard(script: URL | null): ShardHandle {
     });
   return {
     async read(dir, files) {
-      let read = { entries: [] as FileEntry[], words: [] as string[] };
+      let read = { entries: [] as FileEntry[], dictionary: { figures: '', lines: [] } as CutDictionary };
       await request({ type: 'read', dir, files }, (reply) => {
         if (reply.type === 'read') read = reply;
         return reply.type === 'read';

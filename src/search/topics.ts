@@ -1,5 +1,10 @@
 import type { DocRecord } from '../digest/types.js';
 
+/** A topic page is named by its file: `00-元语/OpenAI.md` is OpenAI's. */
+export function topicPageName(doc: DocRecord): string {
+  return doc.path.split('/').pop()!.replace(/\.md$/i, '');
+}
+
 /** A topic: a page under 00-元语, or a name articles link to that has no page yet. */
 export interface Topic {
   name: string;
@@ -30,7 +35,7 @@ export function buildTopics(docs: readonly DocRecord[]): Topic[] {
   };
   docs.forEach((doc) => {
     if (doc.kind !== 'topic') return;
-    const name = doc.path.split('/').pop()!.replace(/\.md$/i, '');
+    const name = topicPageName(doc);
     // A folder's README or index page describes the folder, not a topic.
     if (/^(readme|index)$/i.test(name)) return;
     const topic = topicFor(name);

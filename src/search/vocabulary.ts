@@ -1,6 +1,7 @@
 import type { DigestDoc, DocRecord } from '../digest/types.js';
 import { cutChinese } from './jieba.js';
 import { normalize, type Phrases } from './tokenize.js';
+import { topicPageName } from './topics.js';
 
 /**
  * Names the vault itself teaches: jieba's dictionary lacks many names of this field (英伟达 splits
@@ -75,7 +76,7 @@ export function buildVocabulary(docs: readonly DocRecord[], glosses: readonly (r
   };
   for (const doc of docs) {
     if (doc.kind !== 'topic') continue;
-    addName(doc.path.split('/').pop()!.replace(/\.md$/i, ''));
+    addName(topicPageName(doc));
     for (const alias of doc.aliases) addName(alias);
   }
   const counts = new Map<string, number>();

@@ -6,16 +6,23 @@ import fc from 'fast-check';
 import nodejieba from 'nodejieba';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HanCoverage } from '../../src/search/coverage.js';
-import { figuresFile, writeCoveringDictionary, writeReducedDictionary } from '../../src/search/dictionary.js';
+import { listVault } from '../../src/digest/load.js';
+import { figuresFile, readDictionary, writeCoveringDictionary, writeReducedDictionary } from '../../src/search/dictionary.js';
 import { addWords, segmentChinese, useCoveringDictionary, useReducedDictionary } from '../../src/search/jieba.js';
+import { Shard } from '../../src/search/shard.js';
+import { STOP_WORDS } from '../../src/search/stopwords.js';
 import { normalize } from '../../src/search/tokenize.js';
-import { FIXTURE_VAULT } from '../helpers/vault.js';
+import { buildVocabulary } from '../../src/search/vocabulary.js';
+import { cleanupTemp, copyVault, FIXTURE_VAULT, writeVaultFile } from '../helpers/vault.js';
 
 // nodejieba holds one dictionary per thread: each test loads the one it compares, in order.
 
 const { DEFAULT_DICT } = createRequire(import.meta.url)('nodejieba') as { DEFAULT_DICT: string };
 const dir = mkdtempSync(join(tmpdir(), 'digest-dictionary-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  cleanupTemp();
+});
 
 /** The Han runs of the fixture vault, as jieba sees them, and words of nodejieba's own user dictionary. */
 const runs = [
@@ -54,7 +61,7 @@ function coverageOf(texts: readonly string[]): HanCoverage {
   return coverage;
 }
 
-function words(file: string): string[] {
+function wordsOf(file: string): string[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
@@ -77,10 +84,14 @@ function stats(file: string): Stats {
   return { lines: freqs.length, total: freqs.reduce((a, b) => a + b, 0), least: freqs[0]!, median: freqs[Math.floor(freqs.length / 2)]! };
 }
 
+/** The dictionary words among a word's pieces (itself included). */
+function dictionaryWordsInside(words: readonly string[]): string[] {
+  const known = new Set(wordsOf(DEFAULT_DICT));
+  return words.flatMap((word) => [...word].flatMap((_, i) => [...word].map((_, j) => word.slice(i, j + 1)))).filter((piece) => known.has(piece));
+}
+
 describe('cut-down dictionaries', () => {
   const full = fullJieba(runs);
-  /** What the workers' dictionaries hold: the words the files could contain, not the vocabulary. */
-  const filesWords = () => new Set(writeCoveringDictionary(join(dir, 'files.utf8'), coverageOf(runs)));
 
   it('segment the text they cover, and teach the vocabulary, exactly as the full dictionary', () => {
     useCoveringDictionary(coverageOf([...runs, ...VOCABULARY]));
@@ -100,22 +111,36 @@ describe('cut-down dictionaries', () => {
     expect(kept).toBeLessThan(whole.lines / 10);
   });
 
-  it('give the answering thread a reduced dictionary that segments the vault text as the full one', () => {
+  it('united, give the answering thread a dictionary that segments and teaches as the full one', () => {
+    // Two shards, each covering half of the text and the names found in it.
+    const half = Math.floor(runs.length / 2);
+    const parts = [
+      writeCoveringDictionary(join(dir, 'a.utf8'), coverageOf([...runs.slice(0, half), ...VOCABULARY.slice(0, 4)])),
+      writeCoveringDictionary(join(dir, 'b.utf8'), coverageOf([...runs.slice(half), ...VOCABULARY.slice(4)])),
+    ];
     const file = join(dir, 'reduced.utf8');
-    writeReducedDictionary(file, filesWords(), VOCABULARY);
+    writeReducedDictionary(file, parts);
+    expect(readDictionary(file)).toEqual({ figures: parts[0]!.figures, lines: [...new Set([...parts[0]!.lines, ...parts[1]!.lines])] });
+    expect(readDictionary(file).lines.length).toBeLessThan(parts[0]!.lines.length + parts[1]!.lines.length);
     useReducedDictionary(file);
     expect(cuts(runs)).toEqual(full.cuts);
   });
 
-  it('give it every dictionary word inside a vocabulary word, on which teaching that word depends', () => {
-    const file = join(dir, 'reduced.utf8');
-    writeReducedDictionary(file, filesWords(), VOCABULARY);
-    const held = new Set(words(file));
-    const known = new Set(words(DEFAULT_DICT));
-    const inside = VOCABULARY.flatMap((word) => [...word].flatMap((_, i) => [...word].map((_, j) => word.slice(i, j + 1))));
-    const missing = inside.filter((piece) => known.has(piece) && !held.has(piece));
-    expect(inside.filter((piece) => known.has(piece))).toContain('冰淇淋');
-    expect(missing).toEqual([]);
+  it('from a shard, hold every word inside the stop words and the names of its topic pages, which its text need not say', () => {
+    const vault = copyVault();
+    writeVaultFile(vault, '00-元语/冰淇淋.md', '---\ntitle: 甜点\n---\n\n一种甜点。\n');
+    const shard = new Shard();
+    const { entries, dictionary } = shard.read(vault, listVault(vault));
+    const vocabulary = buildVocabulary(
+      entries.flatMap((e) => (e.doc ? [e.doc] : [])),
+      entries.map((e) => e.glosses),
+    );
+    expect(vocabulary.words).toContain('冰淇淋');
+    const held = new Set(dictionary.lines.map((line) => line.split(' ')[0]));
+    const needed = dictionaryWordsInside([...vocabulary.words, ...STOP_WORDS]);
+    expect(needed).toContain('冰淇淋');
+    expect(needed).toContain('为什么');
+    expect(needed.filter((word) => !held.has(word))).toEqual([]);
   });
 
   it('segment any text they cover as the full dictionary does', () => {

@@ -185,6 +185,17 @@ describe('the saved index', () => {
     expect(again.report.mode).toBe('loaded');
   });
 
+  it('rebuilds a saved index whose dictionary is gone: an update would extend it', async () => {
+    const { dir, cacheDir, first } = await openTwice();
+    const dictionaries = cacheFiles(cacheDir).filter((file) => !decodeSaved(readFileSync(file)));
+    expect(dictionaries.length).toBeGreaterThan(0);
+    for (const file of dictionaries) rmSync(file);
+    const after = await open(dir, cacheDir);
+    expect(after.report.mode).toBe('built');
+    expect(answers(after)).toEqual(answers(first));
+    expect((await open(dir, cacheDir)).report.mode).toBe('loaded');
+  });
+
   it('saves nothing when persist is off', async () => {
     const dir = copyVault();
     const cacheDir = tempDir('digest-cache-');

@@ -25,7 +25,7 @@ describe('build workers', () => {
     const bundled = await readWith(script);
     expect(bundled.entries.length).toBe(listVault(FIXTURE_VAULT).length);
     expect(bundled.prepared.length).toBeGreaterThan(10);
-    expect(bundled.words).toContain('芯片');
+    expect(bundled.dictionary.lines).toContainEqual(expect.stringMatching(/^芯片 /));
     expect(await readWith(null)).toEqual(bundled);
   });
 });
