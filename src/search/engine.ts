@@ -317,6 +317,13 @@ async function tryIncremental(
     } catch {
       return null;
     }
+    // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
+    let kept: CutDictionary[] = [];
+    try {
+      if (!unchanged && dictFile) kept = [readDictionary(dictFile)];
+    } catch {
+      return null; // gone since the open looked
+    }
     const { bullets } = saved;
     // Only changed files add bullets: a start with none skips mapping 40,000 terms to their ids.
     let ids: Map<string, number> | undefined;
@@ -333,13 +340,6 @@ async function tryIncremental(
       titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, (ids ??= termIds(bullets)), path, prepared);
     });
-    // An update keeps the words the dictionary already had; an unchanged vault uses it as it is.
-    let kept: CutDictionary[] = [];
-    try {
-      if (!unchanged && dictFile) kept = [readDictionary(dictFile)];
-    } catch {
-      return null; // gone since the open looked
-    }
     useVaultDictionary(dictFile, unchanged ? null : [...kept, ...fresh.dictionaries], vocabulary);
     await preparing;
     if (!unchanged) {
