@@ -82,23 +82,25 @@ export function decodeSaved(data: Buffer): SavedIndex | null {
   if (data.byteLength < 4) return null;
   const jsonEnd = 4 + data.readUInt32LE(0);
   if (jsonEnd > data.byteLength) return null;
-  let saved: Omit<SavedIndex, 'postings'> & { postings?: Omit<SavedPostings, 'arrays'> & { arrays: unknown } };
+  let saved: unknown;
   try {
-    saved = JSON.parse(data.toString('utf8', 4, jsonEnd)) as typeof saved;
+    saved = JSON.parse(data.toString('utf8', 4, jsonEnd));
   } catch {
     return null;
   }
-  const lengths = saved.postings?.arrays;
+  const lengths: unknown = (saved as { postings?: { arrays?: unknown } } | null)?.postings?.arrays;
   if (!Array.isArray(lengths) || !lengths.every((n) => Number.isInteger(n) && n >= 0)) return null;
+  const starts: number[] = [];
   let at = jsonEnd;
-  const arrays = (lengths as number[]).map((length) => {
+  for (const length of lengths as number[]) {
     at += padding(at);
-    const bytes = new Uint8Array(data.buffer, data.byteOffset + at, length);
+    starts.push(at);
     at += length;
-    return bytes;
-  });
+  }
   if (at !== data.byteLength) return null;
-  return { ...saved, postings: { ...saved.postings!, arrays } };
+  const index = saved as SavedIndex;
+  const arrays = starts.map((start, i) => new Uint8Array(data.buffer, data.byteOffset + start, lengths[i] as number));
+  return { ...index, postings: { ...index.postings, arrays } };
 }
 
 const padding = (at: number) => (8 - (at % 8)) % 8;

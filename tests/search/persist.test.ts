@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../src/search/engine.js';
 import { decodeSaved, encodeSaved, type SavedIndex } from '../../src/search/persist.js';
@@ -261,6 +262,36 @@ describe('the saved form', () => {
     const decoded = decodeSaved(data)!;
     expect(decoded).toEqual(saved(arrays));
     for (const array of decoded.postings.arrays) expect((array.byteOffset - data.byteOffset) % 8).toBe(0);
+  });
+
+  it('decodes what was encoded, for any arrays and text, and nothing from any of its truncations', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 6 }), fc.string(), (arrays, text) => {
+        const index = { ...saved(arrays), titleIndex: { text } };
+        const data = encodeSaved(index);
+        expect(decodeSaved(data)).toEqual(index);
+        for (let end = 0; end < data.length; end += 7) expect(decodeSaved(data.subarray(0, end))).toBeNull();
+      }),
+    );
+  });
+
+  it('decodes any bytes without throwing: a saved index, or null', () => {
+    const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+    const framed = (body: Buffer) => Buffer.concat([Buffer.from(Uint32Array.of(body.length).buffer), body]);
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b)),
+      // JSON of any shape behind a valid length, followed by any bytes.
+      fc.tuple(fc.jsonValue(), fc.uint8Array({ maxLength: 64 })).map(([value, tail]) => Buffer.concat([framed(json(value)), tail])),
+      fc.tuple(fc.array(fc.integer({ min: -2, max: 1e9 }), { maxLength: 4 }), fc.uint8Array({ maxLength: 64 })).map(([arrays, tail]) =>
+        Buffer.concat([framed(json({ postings: { arrays } })), tail]),
+      ),
+    );
+    fc.assert(
+      fc.property(bytes, (data) => {
+        const decoded = decodeSaved(data);
+        if (decoded) expect(decoded.postings.arrays.every((array) => array instanceof Uint8Array)).toBe(true);
+      }),
+    );
   });
 
   it('decodes nothing from a truncated or extended file, or from JSON', () => {
