@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocRecord, SkippedFile } from '../digest/types.js';
@@ -124,6 +124,8 @@ export async function writeSaved(file: string, saved: SavedIndex): Promise<void>
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, encodeSaved(saved));
   await rename(temp, file);
+  // Versions before 2026-12-02 saved the index as JSON beside it: it is never read again.
+  if (file.endsWith('.index')) await rm(`${file.slice(0, -'.index'.length)}.json`, { force: true });
 }
 
 export function skippedOf(files: readonly FileEntry[]): SkippedFile[] {

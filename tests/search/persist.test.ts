@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../src/search/engine.js';
-import { decodeSaved, encodeSaved, type SavedIndex } from '../../src/search/persist.js';
+import { decodeSaved, encodeSaved, indexFile, type SavedIndex } from '../../src/search/persist.js';
 import { cleanupTemp, copyVault, FILES, PROJECT_ROOT, tempDir, writeVaultFile } from '../helpers/vault.js';
 
 /**
@@ -197,6 +197,16 @@ describe('the saved index', () => {
     expect((await open(dir, cacheDir)).report.mode).toBe('loaded');
   });
 
+  it('removes the JSON index an earlier version saved, once it has saved its own', async () => {
+    const cacheDir = tempDir('digest-cache-');
+    const dir = copyVault();
+    const legacy = indexFile(cacheDir, dir).replace(/\.index$/, '.json');
+    writeFileSync(legacy, '{"fingerprint":"old"}');
+    await (await openEngine({ dir, cacheDir })).saved;
+    expect(cacheFiles(cacheDir)).not.toContain(legacy);
+    expect(cacheFiles(cacheDir)).toContain(indexFile(cacheDir, dir));
+  });
+
   it('saves nothing when persist is off', async () => {
     const dir = copyVault();
     const cacheDir = tempDir('digest-cache-');
@@ -223,7 +233,7 @@ describe('the saved index', () => {
 
 describe('writeSaved', () => {
   it('leaves a whole saved index, the old or the new, when the writing process is killed mid-write', async () => {
-    const file = join(tempDir('digest-crash-'), 'index.json');
+    const file = join(tempDir('digest-crash-'), 'index.index');
     // A writer that saves two large, different indexes over each other until it is killed.
     const writer = `
       import { writeSaved } from './src/search/persist.ts';
