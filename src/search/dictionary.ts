@@ -33,8 +33,6 @@ interface Full {
   median: number;
 }
 
-let full: Full | null = null;
-
 /** Visits each `word freq tag` line of a dictionary text. */
 function eachLine(text: string, visit: (start: number, wordEnd: number, end: number) => void): void {
   for (let start = 0; start < text.length; ) {
@@ -56,14 +54,13 @@ function freqAt(text: string, wordEnd: number): number {
   }
 }
 
+/** Read afresh for each cut: a build worker cuts once, and keeping its text would hold memory for nothing. */
 function fullDictionary(): Full {
-  if (full) return full;
   const text = readFileSync(nodejiebaPaths.DEFAULT_DICT, 'utf8');
   const freqs: number[] = [];
   eachLine(text, (_, wordEnd) => freqs.push(freqAt(text, wordEnd)));
   const sorted = Float64Array.from(freqs).sort();
-  full = { text, total: sorted.reduce((a, b) => a + b, 0), least: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
-  return full;
+  return { text, total: sorted.reduce((a, b) => a + b, 0), least: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
 }
 
 /** The main-dictionary file that goes with a cut-down dictionary's words file. */

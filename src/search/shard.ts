@@ -16,7 +16,6 @@ import { glossesOf, phraseSet, type Vocabulary } from './vocabulary.js';
  */
 export class Shard {
   private readonly texts = new Map<string, DocTexts>();
-  private readonly coverage = new HanCoverage();
 
   /**
    * Reads and parses the files, then loads a dictionary covering them (glosses already need jieba).
@@ -27,15 +26,17 @@ export class Shard {
    */
   read(dir: string, files: readonly VaultFile[]): { entries: FileEntry[]; dictionary: CutDictionary } {
     const results = files.map((file) => ({ file, result: readDocument(dir, file) }));
-    this.coverage.add([...STOP_WORDS].join('\n'));
+    // Local, not kept: its tables (10 MB) are needed only until the dictionary is cut.
+    const coverage = new HanCoverage();
+    coverage.add([...STOP_WORDS].join('\n'));
     for (const { result } of results) {
       if (!('doc' in result)) continue;
       const texts = docTexts(result.doc);
-      for (const text of allTexts(texts)) this.coverage.add(text);
-      if (result.doc.kind === 'topic') this.coverage.add(normalize(topicPageName(result.doc)));
+      for (const text of allTexts(texts)) coverage.add(text);
+      if (result.doc.kind === 'topic') coverage.add(normalize(topicPageName(result.doc)));
       this.texts.set(result.doc.path, texts);
     }
-    const dictionary = useCoveringDictionary(this.coverage);
+    const dictionary = useCoveringDictionary(coverage);
     const entries = results.map(({ file, result }): FileEntry => {
       if (!('doc' in result)) return { ...file, glosses: [], skipped: result.skipped.reason };
       const { sections: _body, ...record } = result.doc;
@@ -48,8 +49,11 @@ export class Shard {
   prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): void {
     addWords(vocabulary.words);
     const phrases = phraseSet(vocabulary.phrases);
-    for (const [path, texts] of this.texts) onDoc(path, prepareDoc(texts, phrases));
-    this.texts.clear();
+    // Each text is let go once prepared, so segmenting's garbage can reuse its memory.
+    for (const [path, texts] of this.texts) {
+      this.texts.delete(path);
+      onDoc(path, prepareDoc(texts, phrases));
+    }
   }
 }
 
