@@ -241,12 +241,12 @@ async function buildAll(
       putBullets(bullets, ids, path, prepared);
       if (++done % 250 === 0) progress(`分词与索引 ${done}/${positions.size}`);
     });
-    // The dictionary needs only what the shards read, so it is ready when they finish segmenting.
-    useVaultDictionary(dictFile, read.dictionaries, vocabulary);
     await preparing;
+    await closeShards(shards);
+    useVaultDictionary(dictFile, read.dictionaries, vocabulary);
     return { entries, state: assemble(entries, postings.finish(), titleIndex, bullets, vocabulary) };
   } finally {
-    await Promise.all(shards.map((shard) => shard.close()));
+    await closeShards(shards);
   }
 }
 
@@ -340,8 +340,9 @@ async function tryIncremental(
       titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, (ids ??= termIds(bullets)), path, prepared);
     });
-    useVaultDictionary(dictFile, unchanged ? null : [...kept, ...fresh.dictionaries], vocabulary);
     await preparing;
+    await closeShards(shards);
+    useVaultDictionary(dictFile, unchanged ? null : [...kept, ...fresh.dictionaries], vocabulary);
     if (!unchanged) {
       // The saved postings number documents by their place among the saved files that parsed.
       const before = saved.files.filter((f) => f.doc).map((f) => f.path);
@@ -352,8 +353,17 @@ async function tryIncremental(
     const mode = unchanged ? 'loaded' : 'updated';
     return { entries, state, report: { mode, reindexed: changed.map((f) => f.path), removed } };
   } finally {
-    await Promise.all(shards.map((shard) => shard.close()));
+    await closeShards(shards);
   }
+}
+
+/**
+ * Ends the build workers. Done as soon as they have handed over their documents, before this
+ * thread loads its dictionary: a cold build then never holds their memory (their jieba, their
+ * heaps) and this dictionary's at once, which kept its peak 40 MB higher.
+ */
+async function closeShards(shards: readonly ShardHandle[]): Promise<void> {
+  await Promise.all(shards.map((shard) => shard.close()));
 }
 
 /** Each parsed document's position among the engine's documents, which number it in the postings. */

@@ -12,6 +12,7 @@ export interface ShardHandle {
   /** Resolves to the files' entries and the dictionary that covered them. */
   read(dir: string, files: VaultFile[]): Promise<{ entries: FileEntry[]; dictionary: CutDictionary }>;
   prepare(vocabulary: Vocabulary, onDoc: (path: string, prepared: PreparedDoc) => void): Promise<void>;
+  /** Ends the worker; closing it again waits for the same end. */
   close(): Promise<void>;
 }
 
@@ -29,12 +30,23 @@ export function openShards(fileCount: number, script: URL | null): ShardHandle[]
   return Array.from({ length: count }, () => workerShard(script));
 }
 
+/**
+ * A worker's young generation, capped: left to V8's default, each worker's grows to 33 MB, and the
+ * garbage that fills it is promoted into an old generation no full collection runs on before the
+ * build ends. Capped, the workers collect as they go, and a cold build peaks 40–60 MB lower.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
 function workerShard(script: URL | null): ShardHandle {
   // The script needs none of the parent's flags, which under tsx would load tsx into the worker too.
   const worker = script
-    ? new Worker(script, { execArgv: [] })
-    : new Worker(new URL('./workerBoot.mjs', import.meta.url), { workerData: { entry: new URL('./buildWorker.ts', import.meta.url).href } });
+    ? new Worker(script, { execArgv: [], resourceLimits: RESOURCE_LIMITS })
+    : new Worker(new URL('./workerBoot.mjs', import.meta.url), {
+        workerData: { entry: new URL('./buildWorker.ts', import.meta.url).href },
+        resourceLimits: RESOURCE_LIMITS,
+      });
   let failure: Error | null = null;
+  let closing: Promise<number> | null = null;
   worker.on('error', (error) => (failure = error));
   // A worker that dies without an error event (killed, out of memory) must not leave a build waiting.
   worker.on('exit', (code) => worker.emit('error', new Error(`build worker exited with code ${code}`)));
@@ -69,7 +81,7 @@ function workerShard(script: URL | null): ShardHandle {
       });
     },
     close: async () => {
-      await worker.terminate();
+      await (closing ??= worker.terminate());
     },
   };
 }
