@@ -61,20 +61,67 @@ export function dictionaryFile(index: string): string {
  * A saved index is its JSON followed by the postings' arrays as raw bytes (7 MB for the real
  * vault), which as base64 inside the JSON cost 150 ms more of a warm start to parse and decode.
  * Layout: the JSON's length in bytes (u32, little-endian), the JSON, where each array stands as its
- * length, then the arrays in order, each starting at a multiple of 8 bytes.
+ * length, then the arrays in order, each starting at a multiple of 8 bytes. Encoded as the pieces
+ * to write one after another (see jsonPieces).
  */
-export function encodeSaved(saved: SavedIndex): Buffer {
+export function encodeSaved(saved: SavedIndex): Uint8Array[] {
   const { arrays } = saved.postings;
-  const json = Buffer.from(JSON.stringify({ ...saved, postings: { ...saved.postings, arrays: arrays.map((a) => a.byteLength) } }));
+  const json = jsonPieces({ ...saved, postings: { ...saved.postings, arrays: arrays.map((a) => a.byteLength) } });
+  let at = json.reduce((sum, piece) => sum + piece.byteLength, 4);
   const head = Buffer.alloc(4);
-  head.writeUInt32LE(json.byteLength);
-  const parts: Uint8Array[] = [head, json];
-  let at = 4 + json.byteLength;
+  head.writeUInt32LE(at - 4);
+  const pieces: Uint8Array[] = [head, ...json];
   for (const array of arrays) {
-    parts.push(Buffer.alloc(padding(at)), array);
+    pieces.push(Buffer.alloc(padding(at)), array);
     at += padding(at) + array.byteLength;
   }
-  return Buffer.concat(parts);
+  return pieces;
+}
+
+const PIECE_CHARS = 1 << 16;
+
+/**
+ * `JSON.stringify(value)` as UTF-8, in pieces of about 64 K characters, stringified entry by entry
+ * two levels down (one file, one term…). The real vault's index is 13 MB of UTF-8: stringified
+ * whole, its text (18 MB), its bytes and the file's image in one buffer were held at once, right
+ * after a cold build, when memory peaks.
+ */
+export function jsonPieces(value: unknown): Buffer[] {
+  const pieces: Buffer[] = [];
+  let text = '';
+  const emit = (part: string) => {
+    text += part;
+    if (text.length < PIECE_CHARS) return;
+    pieces.push(Buffer.from(text));
+    text = '';
+  };
+  const write = (item: unknown, depth: number): void => {
+    if (depth === 0 || item === null || typeof item !== 'object' || 'toJSON' in item) {
+      // In an array, JSON.stringify writes null for what it cannot write (undefined, a function).
+      emit(JSON.stringify(item) ?? 'null');
+    } else if (Array.isArray(item)) {
+      emit('[');
+      for (let i = 0; i < item.length; i++) {
+        if (i > 0) emit(',');
+        write(item[i], depth - 1);
+      }
+      emit(']');
+    } else {
+      let first = true;
+      emit('{');
+      for (const [key, element] of Object.entries(item)) {
+        // Properties JSON.stringify leaves out.
+        if (element === undefined || typeof element === 'function' || typeof element === 'symbol') continue;
+        emit(`${first ? '' : ','}${JSON.stringify(key)}:`);
+        first = false;
+        write(element, depth - 1);
+      }
+      emit('}');
+    }
+  };
+  write(value, 2);
+  if (text) pieces.push(Buffer.from(text));
+  return pieces;
 }
 
 /** The saved index in `data`, or null when it is not one whole (truncated, another format). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../src/search/engine.js';
-import { decodeSaved, encodeSaved, indexFile, type SavedIndex } from '../../src/search/persist.js';
+import { decodeSaved, encodeSaved, indexFile, jsonPieces, type SavedIndex } from '../../src/search/persist.js';
 import { cleanupTemp, copyVault, FILES, PROJECT_ROOT, tempDir, writeVaultFile } from '../helpers/vault.js';
 
 /**
@@ -32,6 +32,9 @@ function answers(engine: Engine) {
     articles: engine.stats.articles,
   };
 }
+
+/** A saved index's bytes, as written to its file. */
+const encoded = (saved: SavedIndex) => Buffer.concat(encodeSaved(saved));
 
 function cacheFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -161,7 +164,7 @@ describe('the saved index', () => {
     for (const file of cacheFiles(cacheDir)) {
       const saved = decodeSaved(readFileSync(file));
       if (!saved) continue;
-      writeFileSync(file, encodeSaved({ ...saved, fingerprint: 'written-by-other-code' }));
+      writeFileSync(file, encoded({ ...saved, fingerprint: 'written-by-other-code' }));
       changed++;
     }
     expect(changed).toBeGreaterThan(0);
@@ -268,7 +271,7 @@ describe('the saved form', () => {
   const arrays = [Uint8Array.of(1, 2, 3), new Uint8Array(0), Uint8Array.of(255, 0, 255, 0, 9, 9, 9, 9, 9)];
 
   it('decodes to what was encoded, arrays included, each at a multiple of 8 bytes in the file', () => {
-    const data = encodeSaved(saved(arrays));
+    const data = encoded(saved(arrays));
     const decoded = decodeSaved(data)!;
     expect(decoded).toEqual(saved(arrays));
     for (const array of decoded.postings.arrays) expect((array.byteOffset - data.byteOffset) % 8).toBe(0);
@@ -278,7 +281,7 @@ describe('the saved form', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 6 }), fc.string(), (arrays, text) => {
         const index = { ...saved(arrays), titleIndex: { text } };
-        const data = encodeSaved(index);
+        const data = encoded(index);
         expect(decodeSaved(data)).toEqual(index);
         for (let end = 0; end < data.length; end += 7) expect(decodeSaved(data.subarray(0, end))).toBeNull();
       }),
@@ -304,8 +307,22 @@ describe('the saved form', () => {
     );
   });
 
+  it('writes the JSON of any value exactly as JSON.stringify does, in pieces', () => {
+    const value = fc.oneof(
+      fc.jsonValue(),
+      // What JSON.stringify leaves out or writes as null, at any depth.
+      fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withTypedArray: true, withDate: true, withSparseArray: true, maxDepth: 4 }),
+      fc.array(fc.string({ unit: 'grapheme', maxLength: 3000 }), { maxLength: 60 }).map((files) => ({ files, postings: { terms: files } })),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(Buffer.concat(jsonPieces(v)).toString()).toBe(JSON.stringify(v) ?? 'null');
+      }),
+    );
+  });
+
   it('decodes nothing from a truncated or extended file, or from JSON', () => {
-    const data = encodeSaved(saved(arrays));
+    const data = encoded(saved(arrays));
     expect(decodeSaved(data.subarray(0, data.length - 1))).toBeNull();
     expect(decodeSaved(Buffer.concat([data, Buffer.of(0)]))).toBeNull();
     expect(decodeSaved(data.subarray(0, 3))).toBeNull();
