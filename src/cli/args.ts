@@ -25,7 +25,9 @@ export const USAGE = `用法 / usage:
 Without QUERY, queries are read from stdin, one per line, and answered one per line.
 --dir defaults to $DIGEST_DIR, else seeds/.`;
 
-export function parseArgs(argv: readonly string[], defaultDir: string): CliArgs {
+/** The arguments, or 'help' when they ask for the usage (`--help` or `-h`, anywhere). */
+export function parseArgs(argv: readonly string[], defaultDir: string): CliArgs | 'help' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
   const positional: string[] = [];
   let dir = defaultDir;
   let json = false;

@@ -9,13 +9,17 @@ import { askJson, askText, suggestionsText, summaryJson, summaryText, topicJson,
 
 /** Terminal mode: the same engine as the bot, for scripts, evaluation and a quick look. */
 async function main(argv: string[]): Promise<number> {
-  let args: CliArgs;
+  let args: CliArgs | 'help';
   try {
     args = parseArgs(argv, process.env.DIGEST_DIR || 'seeds');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n\n${USAGE}\n`);
     return 2;
+  }
+  if (args === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
   }
   if (!existsSync(args.dir) || !statSync(args.dir).isDirectory()) {
     process.stderr.write(`vault folder not found: ${args.dir} (set --dir or DIGEST_DIR)\n`);

@@ -20,13 +20,19 @@ describe('parseArgs', () => {
   });
 
   it('gives a null query, meaning stdin, when no query is given', () => {
-    expect(parse('summary').query).toBeNull();
+    expect(parse('summary')).toMatchObject({ command: 'summary', query: null });
     expect(parse('check', '--json')).toMatchObject({ command: 'check', query: null, json: true });
   });
 
   it('reads which kind autocomplete completes', () => {
     expect(parse('autocomplete', 'topic', 'open')).toMatchObject({ command: 'autocomplete', kind: 'topic', query: 'open' });
     expect(parse('autocomplete', 'title')).toMatchObject({ kind: 'title', query: null });
+  });
+
+  it('asks for the usage on --help or -h anywhere, even among mistakes', () => {
+    expect(parse('--help')).toBe('help');
+    expect(parse('ask', '英伟达', '-h')).toBe('help');
+    expect(parse('frobnicate', '--limit', '0', '--help')).toBe('help');
   });
 
   it('knows exactly the six commands', () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BYTE_FILES, cleanupTemp, copyVault, FILES, PROJECT_ROOT, tempDir } from '../helpers/vault.js';
+import { USAGE } from '../../src/cli/args.js';
 
 interface Run {
   code: number | null;
@@ -176,6 +177,12 @@ describe.concurrent('terminal mode', () => {
     );
     const bad = await cli(['topic', 'llm', '--dir', vault], { cacheDir, env: { DIGEST_BASE_URL: 'ftp://digest.example.com/' } });
     expect([bad.code, bad.stdout, bad.stderr]).toEqual([2, '', 'DIGEST_BASE_URL: must be http or https, not ftp:\n']);
+  });
+
+  it('prints the usage on stdout and exits 0 on --help', async () => {
+    const run = await cli(['--help'], { cacheDir });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toBe(`${USAGE}\n`);
   });
 
   it('exits 2 when the vault folder does not exist', async () => {
