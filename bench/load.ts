@@ -54,7 +54,7 @@ const timeout = (ms: number, what: string) =>
 
 /** Builds and saves the index in a process of its own, so that the bot measured loads it warm. */
 async function warmIndex(env: NodeJS.ProcessEnv): Promise<void> {
-  const opener = new Process('src/discord/openIndex.ts', env);
+  const opener = new Process(['src/run.mjs', 'src/discord/openIndex.ts'], env);
   const code = await Promise.race([opener.exited, timeout(STARTUP_MS, 'building the index')]);
   if (code !== 0) throw new Error(`building the index failed (${code}):\n${opener.stderr}`);
 }
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
       const ofKind = answered.filter((s) => s.kind === kind);
       console.log(`  ${kind.padEnd(13)}${figures(ofKind)}  (${ofKind.length})`);
     }
-    // The bot runs as `node --import tsx src/discord/main.ts`: one process, which holds the index.
+    // The bot runs as `npm start` runs it: one process, which holds the index.
     console.log(`bot CPU    ${fmt(cpuS, 1)} s in those ${fmt(wallS, 1)} s`);
     console.log(`bot memory peak RSS ${peakMb} MB, RSS at the end ${rssMb} MB (pid ${bot.pid})`);
     process.exitCode = lost > 0 ? 1 : 0;

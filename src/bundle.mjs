@@ -10,56 +10,105 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_CACHE = join(ROOT, 'node_modules', '.cache', 'digest-discord-bot');
 
 /**
- * One JavaScript file holding a TypeScript entry and every source module it imports (packages stay
- * imports), built by esbuild the first time this version of those sources runs; or null when it
- * cannot be built or written (read-only install), and the caller runs the sources through tsx.
+ * JavaScript built from TypeScript entries and every source module they import (packages stay
+ * imports), by esbuild, the first time this version of those sources runs: by each entry's
+ * absolute path, the script it became. Null when it cannot be built or written (a source that does
+ * not compile, a read-only install): the caller then runs the sources through tsx.
  *
  * Why: tsx compiles each module on every start, behind a loader thread that itself takes a third
  * of a second to start, which is a fifth of a warm start; a worker thread pays it again. A bundle
  * starts at plain Node's speed.
  *
- * A manifest beside the bundle lists the files it was built from and a hash of their contents, so
- * any edit rebuilds it. Each module's `import.meta.url` keeps naming its own source file, which
- * data files (jieba's) and the sources themselves (the index's fingerprint) are found from.
+ * The entries are built together and share the modules they have in common (esbuild's code
+ * splitting): a module the program imports at run time (the bot's `commands/`) then uses the same
+ * instances as the program, so `instanceof` and module state hold across them.
+ *
+ * A manifest beside the scripts lists the files they were built from and a hash of their contents,
+ * so any edit, or another set of entries, rebuilds them. Each module's `import.meta.url` keeps
+ * naming its own source file, which data files (jieba's) and the sources themselves (the index's
+ * fingerprint) are found from.
  */
-export async function bundled(entry, cacheDir = BUNDLE_CACHE) {
-  const name = relative(ROOT, resolve(entry)).replace(/\.[cm]?ts$/, '').replace(/[^\w.-]+/g, '-');
+export async function bundled(entries, cacheDir = BUNDLE_CACHE) {
+  const paths = entries.map((entry) => resolve(entry));
+  const name = relative(ROOT, paths[0]).replace(/\.[cm]?ts$/, '').replace(/[^\w.-]+/g, '-');
   const manifestFile = join(cacheDir, `${name}.json`);
   const previous = readManifest(manifestFile);
-  if (previous && digestOf(previous.inputs) === previous.digest) return previous.script;
+  if (previous && sameEntries(previous, paths) && existsSync(previous.dir) && digestOf(previous.inputs) === previous.digest) {
+    return previous.modules;
+  }
   try {
     const { build } = await import('esbuild');
     const loaded = new Map();
+    const temp = join(cacheDir, `${name}.${process.pid}.tmp`);
     const result = await build({
-      entryPoints: [resolve(entry)],
+      entryPoints: paths,
       bundle: true,
+      splitting: true,
       platform: 'node',
       format: 'esm',
       packages: 'external',
+      outdir: temp,
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunks/[name]-[hash]',
+      absWorkingDir: ROOT,
+      metafile: true,
       write: false,
       logLevel: 'silent',
       plugins: [ownUrls(loaded)],
     });
     const inputs = [...loaded.keys()].sort();
     const digest = digestOf(inputs, loaded);
-    const script = join(cacheDir, `${name}-${digest}.mjs`);
-    mkdirSync(cacheDir, { recursive: true });
-    writeAtomically(script, result.outputFiles[0].contents);
-    writeAtomically(manifestFile, JSON.stringify({ digest, inputs, script }));
-    if (previous && previous.script !== script) rmSync(previous.script, { force: true });
-    return script;
+    const dir = join(cacheDir, `${name}-${digest}`);
+    const modules = {};
+    for (const [output, { entryPoint }] of Object.entries(result.metafile.outputs)) {
+      if (entryPoint) modules[resolve(ROOT, entryPoint)] = join(dir, relative(temp, resolve(ROOT, output)));
+    }
+    if (!existsSync(dir)) {
+      for (const file of result.outputFiles) {
+        mkdirSync(dirname(file.path), { recursive: true });
+        writeFileSync(file.path, file.contents);
+      }
+      // Whole or not at all: another process may be starting from the same scripts.
+      try {
+        renameSync(temp, dir);
+      } catch {
+        rmSync(temp, { recursive: true, force: true }); // another process wrote it first
+      }
+    }
+    writeAtomically(manifestFile, JSON.stringify({ digest, inputs, dir, modules }));
+    // What the previous version left (before 2026-12-03, a single script in `script`).
+    for (const old of [previous?.dir, previous?.script]) if (old && old !== dir) rmSync(old, { recursive: true, force: true });
+    return modules;
   } catch {
     return null;
   }
 }
 
+const BUILT = Symbol.for('digest-discord-bot.built-modules');
+
+/** Set by run.mjs: the scripts this process runs from, for modules it finds at run time (`builtModule`). */
+export function useBuilt(modules) {
+  globalThis[BUILT] = modules;
+}
+
+/** The URL of the script `source` was built into, when this process runs from one; else undefined. */
+export function builtModule(source) {
+  const script = globalThis[BUILT]?.[resolve(source)];
+  return script ? pathToFileURL(script).href : undefined;
+}
+
 function readManifest(file) {
   try {
-    const manifest = JSON.parse(readFileSync(file, 'utf8'));
-    return existsSync(manifest.script) ? manifest : null;
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return null;
   }
+}
+
+function sameEntries(manifest, paths) {
+  const built = Object.keys(manifest.modules ?? {}).sort();
+  const wanted = [...paths].sort();
+  return built.length === wanted.length && built.every((path, i) => path === wanted[i]);
 }
 
 /** A hash of the files' contents; `contents` holds those esbuild just read, so the hash names what was built. */

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { builtModule } from '../bundle.mjs';
 import type { Command } from './command.js';
 import type { Logger } from './log.js';
 
@@ -30,7 +31,9 @@ export async function loadCommands(dir: string, log: Logger): Promise<Map<string
     }
     let module: Record<string, unknown>;
     try {
-      module = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+      const path = join(dir, file);
+      // Started by run.mjs (`npm start`), the commands were built with the bot: the same modules.
+      module = (await import(builtModule(path) ?? pathToFileURL(path).href)) as Record<string, unknown>;
     } catch (err) {
       skip('failed to import', err);
       continue;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DiscordAPIError, REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { Config } from '../config.js';
 import { configOrExit, TOKEN_REJECTED } from './configOrExit.js';
+import { COMMANDS_DIR } from './loader.js';
 import { createLogger, type Logger } from './log.js';
 
 /**
@@ -14,8 +15,8 @@ import { createLogger, type Logger } from './log.js';
 
 const script = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
-/** Children start the way this process did (under tsx), wherever it was started from. */
-const EXEC_ARGV = process.execArgv;
+/** Children start as `npm start` starts the bot: through run.mjs, from a bundle (or tsx without one). */
+const RUN = script('../run.mjs');
 
 async function main(): Promise<void> {
   const config = configOrExit();
@@ -24,11 +25,16 @@ async function main(): Promise<void> {
   const total = config.SHARD_COUNT === 'auto' ? await recommendedShards(config, log) : config.SHARD_COUNT;
   log.info({ shards: total, setting: config.SHARD_COUNT }, 'sharding');
 
-  const index = spawn(process.execPath, [...EXEC_ARGV, script('./openIndex.ts')], { stdio: 'inherit' });
+  const index = spawn(process.execPath, [RUN, script('./openIndex.ts')], { stdio: 'inherit' });
   const [code] = (await once(index, 'exit')) as [number | null];
   if (code !== 0) fail(log, 'could not open the vault; no shard started');
 
-  const manager = new ShardingManager(script('./main.ts'), { totalShards: total, token: config.DISCORD_TOKEN, execArgv: EXEC_ARGV });
+  const manager = new ShardingManager(RUN, {
+    shardArgs: ['--with', COMMANDS_DIR, script('./main.ts')],
+    execArgv: [],
+    totalShards: total,
+    token: config.DISCORD_TOKEN,
+  });
   let stopping = false;
   manager.on('shardCreate', (shard) => {
     // Process mode (the default): each shard is a child process, still set while these events run.

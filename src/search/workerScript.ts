@@ -7,6 +7,7 @@ import { bundled } from '../bundle.mjs';
  * second less than through tsx's loader thread, which each worker would start for itself.
  */
 export async function workerScript(): Promise<URL | null> {
-  const script = await bundled(fileURLToPath(new URL('./buildWorker.ts', import.meta.url)));
-  return script ? pathToFileURL(script) : null;
+  const entry = fileURLToPath(new URL('./buildWorker.ts', import.meta.url));
+  const built = await bundled([entry]);
+  return built ? pathToFileURL(built[entry]!) : null;
 }

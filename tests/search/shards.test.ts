@@ -21,7 +21,7 @@ async function readWith(script: URL | null) {
 describe('build workers', () => {
   it('run the same from the bundled script as from the sources', async () => {
     const script = await workerScript();
-    expect(script?.pathname).toMatch(/node_modules\/\.cache\/digest-discord-bot\/src-search-buildWorker-\w+\.mjs$/);
+    expect(script?.pathname).toMatch(/node_modules\/\.cache\/digest-discord-bot\/src-search-buildWorker-\w+\/buildWorker\.mjs$/);
     const bundled = await readWith(script);
     expect(bundled.entries.length).toBe(listVault(FIXTURE_VAULT).length);
     expect(bundled.prepared.length).toBeGreaterThan(10);

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,7 +39,18 @@ export function botEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-/** A process run the way a user runs it (`tsx`), its pino log lines parsed as they come. */
+/** Node's arguments in a script of package.json (`node src/run.mjs …`): the tests start what users start. */
+function npmScript(name: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [command, ...args] = scripts[name]!.split(' ');
+  if (command !== 'node') throw new Error(`package.json script ${name} does not start with node: ${scripts[name]}`);
+  return args;
+}
+
+/** The bot as `npm start` runs it; a shard of `npm run start:sharded` runs the same. */
+export const BOT_ARGS = npmScript('start');
+
+/** A process run the way a user runs it (`npm start`, `npm run deploy`…), its pino log lines parsed as they come. */
 export class Process {
   readonly logs: LogLine[] = [];
   stdout = '';
@@ -49,9 +60,9 @@ export class Process {
   private readonly waiters = new Set<() => void>();
 
   /** With `ipc`, the process has a parent channel, as a shard of the sharding manager does. */
-  constructor(script: string, env: NodeJS.ProcessEnv, { ipc = false } = {}) {
+  constructor(args: readonly string[], env: NodeJS.ProcessEnv, { ipc = false } = {}) {
     const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])];
-    this.child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, env, stdio });
+    this.child = spawn(process.execPath, args, { cwd: REPO, env, stdio });
     let partial = '';
     this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       this.stdout += chunk;
@@ -129,7 +140,7 @@ export class Process {
   }
 }
 
-export const startBot = (env: NodeJS.ProcessEnv) => new Process('src/discord/main.ts', env);
+export const startBot = (env: NodeJS.ProcessEnv) => new Process(BOT_ARGS, env);
 
 /**
  * A bot whose index stays "opening" until the test lets it: the saved index it reads at start is a
@@ -140,5 +151,5 @@ export function startBotWithIndexHeld(env: NodeJS.ProcessEnv): { bot: Process; o
   execFileSync('mkfifo', [savedIndex]);
   return { bot: startBot(env), openIndex: () => writeFile(savedIndex, '{}') };
 }
-export const startSharded = (env: NodeJS.ProcessEnv) => new Process('src/discord/sharded.ts', env);
-export const runDeploy = (env: NodeJS.ProcessEnv) => new Process('src/discord/deploy.ts', env);
+export const startSharded = (env: NodeJS.ProcessEnv) => new Process(npmScript('start:sharded'), env);
+export const runDeploy = (env: NodeJS.ProcessEnv) => new Process(npmScript('deploy'), env);

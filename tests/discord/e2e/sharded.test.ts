@@ -3,7 +3,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { cleanupTemp, tempDir, writeVaultFile } from '../../helpers/vault.js';
 import { FakeDiscord, guildOnShard, snowflake } from '../fakeDiscord.js';
-import { botEnv, FIXTURE_VAULT, Process, startSharded } from './botProcess.js';
+import { BOT_ARGS, botEnv, FIXTURE_VAULT, Process, startSharded } from './botProcess.js';
 
 /** `npm run start:sharded` with SHARD_COUNT unset (auto) against a fake Discord that recommends 2 shards. */
 let fake: FakeDiscord;
@@ -80,7 +80,7 @@ test('SIGTERM to the manager stops every shard, then the manager exits 0', async
 });
 
 test('a shard whose manager is gone (its parent channel closed) stops instead of answering on its own', async () => {
-  const shard = new Process('src/discord/main.ts', botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }), { ipc: true });
+  const shard = new Process(BOT_ARGS, botEnv({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }), { ipc: true });
   await shard.waitForLog((l) => l.msg === 'ready');
   shard.disconnect();
   expect(await shard.exited).toBe(0);
