@@ -2,6 +2,7 @@
  * `npm run eval`: answer quality on the labelled sets in bench/eval/, for the engine and for a
  * bigram baseline measured in the same run. Prints figures; the targets are in the README.
  */
+import { resolve } from 'node:path';
 import { loadVault } from '../src/digest/load.js';
 import { openEngine } from '../src/search/engine.js';
 import { Baseline } from './baseline.js';
@@ -63,10 +64,15 @@ function row(name: string, s: Scores): string {
 }
 
 async function main(): Promise<void> {
-  const dir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? REAL_VAULT;
+  const args = process.argv.slice(2);
+  // `--ask FILE`: score another labelled /ask set (same JSON Lines form) in place of bench/eval/ask.jsonl.
+  const askAt = args.indexOf('--ask');
+  const askFile = askAt >= 0 ? args.splice(askAt, 2)[1] : undefined;
+  if (askAt >= 0 && !askFile) throw new Error('usage: npm run eval -- [VAULT] [--misses] [--ask FILE]');
+  const dir = args.find((arg) => !arg.startsWith('--')) ?? REAL_VAULT;
   if (!requireVault(dir, 'eval')) return;
-  const verbose = process.argv.includes('--misses');
-  const asks = readJsonl<AskCase>('ask.jsonl');
+  const verbose = args.includes('--misses');
+  const asks = askFile ? readJsonl<AskCase>(resolve(askFile)) : readJsonl<AskCase>('ask.jsonl');
   const topics = readJsonl<TopicCase>('topic.jsonl');
   const summaries = readJsonl<SummaryCase>('summary.jsonl');
 

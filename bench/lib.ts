@@ -29,8 +29,9 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** A labelled set: a name in bench/eval/, or a path. */
 export function readJsonl<T>(name: string): T[] {
-  return readFileSync(join(ROOT, 'bench', 'eval', name), 'utf8')
+  return readFileSync(resolve(ROOT, 'bench', 'eval', name), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as T);
