@@ -13,6 +13,8 @@ export const COMMON_SHARE = 0.1;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+/** A word the vault glosses a question word with (prompt for 提示词) counts this much of it. */
+const SYNONYM_WEIGHT = 0.5;
 const MAX_FUZZY = 6;
 /** Typo tolerance: edits allowed per character of the word. */
 export const FUZZY = 0.2;
@@ -27,7 +29,7 @@ export function termBoost(term: string): number {
 }
 
 /** What the search reads: the postings, which words are common, and the documents by position. */
-export type ArticleIndex = Pick<SearchState, 'postings' | 'bulletScorer' | 'docs' | 'isTopic'>;
+export type ArticleIndex = Pick<SearchState, 'postings' | 'bulletScorer' | 'docs' | 'isTopic' | 'synonyms'>;
 
 export interface ArticleHit {
   /** The article's vault path. */
@@ -186,8 +188,8 @@ interface DerivedTerm {
 }
 
 /**
- * Each question word's index terms: itself, the longer terms it begins when it is a Latin word, and
- * terms a typo away when it is in `fuzzy`, weighted as MiniSearch weighs them.
+ * Each question word's index terms: itself, the longer terms it begins when it is a Latin word, its
+ * synonyms, and terms a typo away when it is in `fuzzy`, weighted as MiniSearch weighs them.
  */
 function derivedTerms(state: ArticleIndex, tokens: readonly string[], fuzzy: ReadonlySet<string>): DerivedTerm[] {
   const { postings } = state;
@@ -203,6 +205,10 @@ function derivedTerms(state: ArticleIndex, tokens: readonly string[], fuzzy: Rea
         prefixed.add(id);
         push(id, source, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - token.length)));
       }
+    }
+    for (const synonym of state.synonyms.get(token) ?? []) {
+      const id = postings.id(synonym);
+      if (id !== undefined && id !== exact) push(id, source, SYNONYM_WEIGHT);
     }
     if (fuzzy.has(token)) {
       const maxDistance = Math.min(MAX_FUZZY, Math.round(token.length * FUZZY));

@@ -71,6 +71,9 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const maxDoc = hits[0]!.score;
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
   const near = new NearTerms(state.characters, tokens);
+  // A synonym finds the article, but not which bullet answers: a name glossed in the article
+  // tends to recur across its bullets (skills, 技能), so bullets are chosen by the question's words.
+  const synonyms = new Set(tokens.flatMap((token) => state.synonyms.get(token) ?? []));
   // Coverage first: most candidates of a long question cover too little of it to be answers, and
   // scoring their bullets, the costliest step, would only be thrown away. Bullet scores are then
   // scaled by the best among answers, not among all candidates.
@@ -84,7 +87,9 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     .filter((r) => r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since));
   const scored = answers.map((answer) => {
     const { hit, path } = answer;
-    const bulletTerms = new Map(hit.terms.map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]));
+    const bulletTerms = new Map(
+      hit.terms.filter((term) => tokens.includes(term) || !synonyms.has(term)).map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]),
+    );
     const { global, local } = state.bulletScorer.score(path, bulletTerms, hit.titleTerms, familyKeys(hit.terms, families));
     if (numeric) numberBoost(docOf(state, path), global, local);
     const best = Math.max(0, ...global);

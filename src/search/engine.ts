@@ -17,7 +17,7 @@ import { workerScript } from './workerScript.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
 import { buildTopics, compareNewestFirst, resolveTopic, topicKey } from './topics.js';
-import { buildVocabulary, phraseSet, type Vocabulary } from './vocabulary.js';
+import { buildVocabulary, glossSynonyms, phraseSet, type Vocabulary } from './vocabulary.js';
 
 export interface OpenOptions {
   /** The vault's root folder. */
@@ -397,6 +397,7 @@ function assemble(
     topics: buildTopics(docs),
     vocabulary,
     phrases: phraseSet(vocabulary.phrases),
+    synonyms: glossSynonyms(entries.map((e) => e.glosses)),
   };
   return state;
 }

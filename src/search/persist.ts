@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { DocRecord, SkippedFile } from '../digest/types.js';
 import type { BulletStore } from './bullets.js';
 import type { SavedPostings } from './postings.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { GlossPair, Vocabulary } from './vocabulary.js';
 
 /** One vault file as last indexed; size and mtime tell whether it changed since. */
 export interface FileEntry {
@@ -14,8 +14,11 @@ export interface FileEntry {
   mtimeMs: number;
   /** Present when the file parsed. */
   doc?: DocRecord;
-  /** Names this file glosses (英伟达（Nvidia）), so the vocabulary can be recomputed without rereading it. */
-  glosses: string[];
+  /**
+   * The names this file glosses (英伟达（Nvidia）), so the vocabulary and the synonyms can be
+   * recomputed without rereading it.
+   */
+  glosses: GlossPair[];
   skipped?: string;
 }
 

@@ -32,6 +32,8 @@ export interface SearchState {
   /** Kept to tell, on the next start, whether the vault's vocabulary changed. */
   vocabulary: Vocabulary;
   phrases: Phrases;
+  /** Words the vault glosses each by the other (提示词, prompt): see `glossSynonyms`. */
+  synonyms: ReadonlyMap<string, readonly string[]>;
 }
 
 export const isLatin = (term: string) => /^[a-z0-9]/.test(term);

@@ -47,25 +47,66 @@ const FUNCTION_CHARS = new Set(Array.from('的了在是和与及或对把被将�
 const MIN_OCCURRENCES = 2;
 const MAX_NAME_CHARS = 8;
 
-/** Names one document glosses, each once; counted across files to keep only established names. */
-export function glossesOf(doc: DigestDoc): string[] {
-  const names = new Set<string>();
+/** A name and the name that glosses it, normalised: [英伟达, nvidia] from 英伟达（Nvidia）. The Han name may be ''. */
+export type GlossPair = [han: string, latin: string];
+
+/** The glosses of one document, each once; counted across files to keep only established names. */
+export function glossesOf(doc: DigestDoc): GlossPair[] {
+  const pairs: GlossPair[] = [];
   const text = [doc.title, doc.oneLine, ...doc.keyPoints, ...doc.risks, ...doc.sections.map((s) => s.text)].join('\n');
   const stretches = bracketStretches(text);
   for (const m of stretches.flatMap((stretch) => [...stretch.matchAll(GLOSSED)])) {
-    const han = nameBeforeGloss(m[1]!);
-    if (han) names.add(han);
-    names.add(m[2]!.trim());
+    // A Latin name glossing no Han name (a lone character before it) is still a name.
+    pairs.push([nameBeforeGloss(m[1]!), m[2]!.trim()]);
   }
-  for (const m of stretches.flatMap((stretch) => [...stretch.matchAll(GLOSSED_REVERSE)])) {
-    names.add(m[2]!);
-    names.add(m[1]!.trim());
+  for (const m of stretches.flatMap((stretch) => [...stretch.matchAll(GLOSSED_REVERSE)])) pairs.push([m[2]!, m[1]!.trim()]);
+  // Normalised once here, where a file is read, not on every start that recomputes the synonyms.
+  const normalized = pairs.map(([han, latin]): GlossPair => [normalize(han).trim(), normalize(latin).trim()]);
+  return [...new Map(normalized.map((pair) => [pair.join('\t'), pair])).values()];
+}
+
+/** A pair glossed in fewer files than this is one writer's wording, not the vault's. */
+const MIN_SYNONYM_FILES = 3;
+
+/**
+ * Synonyms the vault states: each word of a gloss pair (提示词（Prompt）) for the other, both ways,
+ * so a question in one language finds articles written in the other. Only pairs that are each
+ * other's usual gloss, in at least half the files that gloss either: a generic word glossed by
+ * many names (验证 by PoC and MVP, 代理 by agent and proxy) keeps none, since it would find
+ * everything the other names. Han names of one character and multi-word Latin names are left out:
+ * phrases and characters are matched otherwise (tokenize.ts, characters.ts).
+ */
+export function glossSynonyms(glosses: readonly (readonly GlossPair[])[]): Map<string, string[]> {
+  const files = new Map<string, number>();
+  const han = new Map<string, number>();
+  const latin = new Map<string, number>();
+  const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const pairs of glosses) {
+    const seen = new Set<string>();
+    for (const [h, l] of pairs) {
+      if (!h) continue;
+      const pair = `${h}\t${l}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      add(files, pair);
+      add(han, h);
+      add(latin, l);
+    }
   }
-  return [...names];
+  const synonyms = new Map<string, string[]>();
+  const link = (from: string, to: string) => synonyms.set(from, [...(synonyms.get(from) ?? []), to]);
+  for (const [pair, count] of files) {
+    const [h, l] = pair.split('\t') as [string, string];
+    if (count < MIN_SYNONYM_FILES || count * 2 < han.get(h)! || count * 2 < latin.get(l)!) continue;
+    if (Array.from(h).length < 2 || l.includes(' ')) continue;
+    link(h, l);
+    link(l, h);
+  }
+  return synonyms;
 }
 
 /** Topic names and aliases, plus names glossed in at least two files. */
-export function buildVocabulary(docs: readonly DocRecord[], glosses: readonly (readonly string[])[]): Vocabulary {
+export function buildVocabulary(docs: readonly DocRecord[], glosses: readonly (readonly GlossPair[])[]): Vocabulary {
   const words = new Set<string>();
   const phrases = new Set<string>();
   const addName = (name: string) => {
@@ -80,7 +121,7 @@ export function buildVocabulary(docs: readonly DocRecord[], glosses: readonly (r
     for (const alias of doc.aliases) addName(alias);
   }
   const counts = new Map<string, number>();
-  for (const names of glosses) for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const pairs of glosses) for (const name of new Set(pairs.flat())) if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const [name, count] of counts) if (count >= MIN_OCCURRENCES) addName(name);
   return { words: [...words].sort(), phrases: [...phrases].sort() };
 }
@@ -92,6 +133,9 @@ export function buildVocabulary(docs: readonly DocRecord[], glosses: readonly (r
 function nameBeforeGloss(run: string): string {
   const tokens = cutChinese(run);
   let name = tokens.pop() ?? '';
+  // A last character jieba split off is the name's own suffix (提示|词, 智能|体): the word before it
+  // is part of the name.
+  if (name.length === 1 && !FUNCTION_CHARS.has(name) && tokens.length > 0) name = tokens.pop()! + name;
   while (tokens.length > 0) {
     const previous = tokens[tokens.length - 1]!;
     if (previous.length !== 1 || FUNCTION_CHARS.has(previous) || Array.from(name).length >= MAX_NAME_CHARS - 1) break;

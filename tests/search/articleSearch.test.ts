@@ -29,7 +29,7 @@ function index(docs: Record<string, Partial<Fields>>) {
     return tokens;
   });
   const isTopic = Uint8Array.from(records, (r) => (r.kind === 'topic' ? 1 : 0));
-  const state: ArticleIndex = { postings: Postings.build(fields), bulletScorer: bulletScorer(bullets), docs: records, isTopic };
+  const state: ArticleIndex = { postings: Postings.build(fields), bulletScorer: bulletScorer(bullets), docs: records, isTopic, synonyms: new Map() };
   return { state, miniSearch };
 }
 

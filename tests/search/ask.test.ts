@@ -199,3 +199,18 @@ describe('Engine.ask with a long word and its pieces', () => {
     expect(pair.ask('切割机').results.map((r) => r.path)).toEqual(['01-博客/甲/激光.md']);
   });
 });
+
+describe('Engine.ask with the synonyms the vault states', () => {
+  const article = (title: string, summary: string, body: string) =>
+    `---\ntitle: "${title}"\n发布日期: 2026-01-01\n---\n\n## 摘要\n\n${summary}\n\n## 正文\n\n${body}\n`;
+
+  it('finds an article written in one language for a question in the other, and picks its bullets by the question’s words', async () => {
+    const dir = tempDir('digest-synonyms-');
+    for (const name of ['一', '二', '三']) writeVaultFile(dir, `01-博客/甲/${name}.md`, article(`笔记${name}`, '- 谈写作。', '好的提示词（Prompt）要说清目标。'));
+    writeVaultFile(dir, '01-博客/乙/目标.md', article('写给新手的提示词清单', '- 提示词要先写目标。\n- 提示词里给出示例效果更稳。', '正文。'));
+    const synonyms = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    const top = synonyms.ask('prompt 示例').results[0]!;
+    expect(top.path).toBe('01-博客/乙/目标.md');
+    expect(top.bullets.map((b) => b.text)).toEqual(['提示词里给出示例效果更稳。']);
+  });
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/digest/parse.js';
 import type { DigestDoc } from '../../src/digest/types.js';
-import { bracketStretches, buildVocabulary, GLOSSED, GLOSSED_REVERSE, glossesOf, phraseSet } from '../../src/search/vocabulary.js';
+import { bracketStretches, buildVocabulary, GLOSSED, GLOSSED_REVERSE, glossesOf, glossSynonyms, phraseSet } from '../../src/search/vocabulary.js';
 
 const article = (path: string, body: string): DigestDoc => parseDocument(path, `# 文章\n\n## 正文\n\n${body}\n`);
 
@@ -22,20 +22,49 @@ describe('glossesOf', () => {
 
   it('reads a Han name glossed by a Latin one, and the reverse', () => {
     expect(glossesOf(article('01-博客/甲/一.md', '据报道，英伟达（Nvidia）与 Wafer Scale Engine（晶圆级引擎）。'))).toEqual([
-      '英伟达',
-      'Nvidia',
-      '晶圆级引擎',
-      'Wafer Scale Engine',
+      ['英伟达', 'nvidia'],
+      ['晶圆级引擎', 'wafer scale engine'],
     ]);
   });
 
   it('reads glosses in the summary as well as the body, each once', () => {
     const doc = parseDocument('01-博客/甲/二.md', '# 题\n\n## 摘要\n\n- 台积电（TSMC）代工。\n\n## 正文\n\n再说台积电（TSMC）。\n');
-    expect(glossesOf(doc)).toEqual(['台积电', 'TSMC']);
+    expect(glossesOf(doc)).toEqual([['台积电', 'tsmc']]);
   });
 
   it('leaves a negating 非 off the glossed name', () => {
-    expect(glossesOf(article('01-博客/甲/三.md', '首个在非英伟达（Nvidia）硬件上运行的模型。'))).toEqual(['英伟达', 'Nvidia']);
+    expect(glossesOf(article('01-博客/甲/三.md', '首个在非英伟达（Nvidia）硬件上运行的模型。'))).toEqual([['英伟达', 'nvidia']]);
+  });
+
+  it('keeps the word a last character jieba split off belongs to (提示|词), but not a grammatical one', () => {
+    expect(glossesOf(article('01-博客/甲/四.md', '编写提示词（Prompt）时，先说目标。'))).toEqual([['提示词', 'prompt']]);
+    expect(glossesOf(article('01-博客/甲/五.md', '我们使用的（API）。'))).toEqual([['', 'api']]);
+  });
+});
+
+describe('glossSynonyms', () => {
+  const files = (...glosses: [string, string][][]) => glosses;
+
+  it('links the words of a pair glossed in three files, both ways', () => {
+    const synonyms = glossSynonyms(files([['提示词', 'prompt']], [['提示词', 'prompt']], [['提示词', 'prompt'], ['英伟达', 'nvidia']]));
+    expect([...synonyms]).toEqual([
+      ['提示词', ['prompt']],
+      ['prompt', ['提示词']],
+    ]);
+  });
+
+  it('links no word that the vault glosses mostly otherwise, nor a pair in fewer than three files', () => {
+    const poc = Array.from({ length: 3 }, () => [['验证', 'poc']] as [string, string][]);
+    const mvp = Array.from({ length: 4 }, () => [['验证', 'mvp']] as [string, string][]);
+    expect(glossSynonyms([...poc, ...mvp]).get('poc')).toBeUndefined();
+    expect(glossSynonyms([...mvp]).get('验证')).toEqual(['mvp']);
+    expect(glossSynonyms(files([['英伟达', 'nvidia']], [['英伟达', 'nvidia']])).size).toBe(0);
+  });
+
+  it('counts a pair once per file, and leaves out one-character and multi-word names', () => {
+    expect(glossSynonyms(files([['英伟达', 'nvidia'], ['英伟达', 'nvidia'], ['英伟达', 'nvidia']])).size).toBe(0);
+    const glossed = Array.from({ length: 3 }, () => [['体', 'agent'], ['晶圆级引擎', 'wafer scale engine'], ['', 'api']] as [string, string][]);
+    expect(glossSynonyms(glossed).size).toBe(0);
   });
 });
 
@@ -59,7 +88,7 @@ describe('buildVocabulary', () => {
       article('01-博客/乙/二.md', '芯片巨头英伟达（Nvidia）公布财报，Claude Opus（克劳德旗舰）上线。'),
       article('01-博客/丙/三.md', 'Claude Opus（克劳德旗舰）再次更新。'),
     ];
-    expect(buildVocabulary(docs, docs.map(glossesOf))).toEqual({ words: ['克劳德旗舰', '英伟达'], phrases: ['claude opus'] });
+    expect(buildVocabulary(docs, docs.map((doc) => glossesOf(doc)))).toEqual({ words: ['克劳德旗舰', '英伟达'], phrases: ['claude opus'] });
   });
 
   it('ignores names that are too long and articles that are not topic pages', () => {
