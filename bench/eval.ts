@@ -65,14 +65,21 @@ function row(name: string, s: Scores): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  // `--ask FILE`: score another labelled /ask set (same JSON Lines form) in place of bench/eval/ask.jsonl.
+  // `--ask FILE`: score another labelled /ask set (same JSON Lines form) in place of bench/eval's.
   const askAt = args.indexOf('--ask');
   const askFile = askAt >= 0 ? args.splice(askAt, 2)[1] : undefined;
   if (askAt >= 0 && !askFile) throw new Error('usage: npm run eval -- [VAULT] [--misses] [--ask FILE]');
   const dir = args.find((arg) => !arg.startsWith('--')) ?? REAL_VAULT;
   if (!requireVault(dir, 'eval')) return;
   const verbose = args.includes('--misses');
-  const asks = askFile ? readJsonl<AskCase>(resolve(askFile)) : readJsonl<AskCase>('ask.jsonl');
+  // The held-out sets were written blind to the engine's answers, after it was tuned on ask.jsonl.
+  const askSets: [string, AskCase[]][] = askFile
+    ? [['ask', readJsonl<AskCase>(resolve(askFile))]]
+    : [
+        ['ask', readJsonl<AskCase>('ask.jsonl')],
+        ['ask held-out 1', readJsonl<AskCase>('ask-heldout-1.jsonl')],
+        ['ask held-out 2', readJsonl<AskCase>('ask-heldout-2.jsonl')],
+      ];
   const topics = readJsonl<TopicCase>('topic.jsonl');
   const summaries = readJsonl<SummaryCase>('summary.jsonl');
 
@@ -80,11 +87,11 @@ async function main(): Promise<void> {
   const baseline = new Baseline(loadVault(dir).docs);
 
   const sets: [string, Scores, Scores][] = [
-    [
-      `ask (${asks.length})`,
+    ...askSets.map(([name, asks]): [string, Scores, Scores] => [
+      `${name} (${asks.length})`,
       scoreAsk(asks, (q) => engine.ask(q, { limit: 10 }).results.map((r) => ({ path: r.path, bullets: r.bullets.map((b) => b.text) }))),
       scoreAsk(asks, (q) => baseline.ask(q)),
-    ],
+    ]),
     [
       `topic (${topics.length})`,
       scoreExact(topics, (q) => {
