@@ -77,8 +77,7 @@ async function main(): Promise<void> {
     ? [['ask', readJsonl<AskCase>(resolve(askFile))]]
     : [
         ['ask', readJsonl<AskCase>('ask.jsonl')],
-        ['ask held-out 1', readJsonl<AskCase>('ask-heldout-1.jsonl')],
-        ['ask held-out 2', readJsonl<AskCase>('ask-heldout-2.jsonl')],
+        ...[1, 2, 3, 4].map((n): [string, AskCase[]] => [`ask held-out ${n}`, readJsonl<AskCase>(`ask-heldout-${n}.jsonl`)]),
       ];
   const topics = readJsonl<TopicCase>('topic.jsonl');
   const summaries = readJsonl<SummaryCase>('summary.jsonl');
