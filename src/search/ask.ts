@@ -2,7 +2,6 @@ import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
 import { searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
 import { NearTerms } from './characters.js';
-import { FIELDS } from './postings.js';
 import { docOf, isLatin, type SearchState } from './state.js';
 import { normalize, tokenize } from './tokenize.js';
 import { topicPageName } from './topics.js';
@@ -51,15 +50,6 @@ const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿�
  * what its dictionary lacks (网购 → 网|购). Words match first; characters only fill the gaps.
  */
 const CHARACTERS = 0.5;
-/**
- * A Latin name of the question (OBS, DuckDB) in at most this many titles is what those articles
- * are about: an article titled with it scores up to SUBJECT_BOOST more, by the share of such names'
- * weight its title holds, so a project's own page is not outscored by articles that merely share
- * more of the question's everyday words. A name in many titles (Claude, Cloudflare) says nothing
- * of which of them answers, and gets no boost.
- */
-const SUBJECT_MAX_TITLES = 5;
-const SUBJECT_BOOST = 1;
 /** Typo tolerance is costly on a large index, so only a word that matched nothing as typed gets it. */
 const FUZZY_MIN_LENGTH = 5;
 
@@ -81,7 +71,6 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const maxDoc = hits[0]!.score;
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
   const near = new NearTerms(state.characters, tokens);
-  const subjectShare = subjectNames(state, tokens, weights);
   // A synonym finds the article, but not which bullet answers: a name glossed in the article
   // tends to recur across its bullets (skills, 技能), so bullets are chosen by the question's words.
   const synonyms = new Set(tokens.flatMap((token) => state.synonyms.get(token) ?? []));
@@ -93,7 +82,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
       const path = hit.id as string;
       const partial = characterCredit(state, path, near, hit.summaryTerms, weights);
       const share = (found: readonly string[]) => coveredWeight(found, partial, families, weights) / totalWeight;
-      return { hit, path, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms), subject: subjectShare(hit.titleTerms) };
+      return { hit, path, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms) };
     })
     .filter((r) => r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since));
   const scored = answers.map((answer) => {
@@ -108,10 +97,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   });
   const maxBullet = Math.max(1e-9, ...scored.map((s) => s.bulletScore));
   const ranked = scored
-    .map((s) => ({
-      ...s,
-      score: (1 + SUBJECT_BOOST * s.subject) * s.coverage * s.coverage * (DOC_WEIGHT * (s.hit.score / maxDoc) + BULLET_WEIGHT * (s.bulletScore / maxBullet)),
-    }))
+    .map((s) => ({ ...s, score: s.coverage * s.coverage * (DOC_WEIGHT * (s.hit.score / maxDoc) + BULLET_WEIGHT * (s.bulletScore / maxBullet)) }))
     .sort((a, b) => b.score - a.score);
   if (ASKS_FOR_LATEST.test(normalize(query))) preferRecent(state, ranked);
 
@@ -135,21 +121,6 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     };
   });
   return { query, results, total: ranked.length, nearestTopics: [] };
-}
-
-/**
- * The question's Latin names that few titles hold (SUBJECT_MAX_TITLES), and a function giving the
- * share of their weight a title's terms hold.
- */
-function subjectNames(state: SearchState, tokens: readonly string[], weights: ReadonlyMap<string, number>): (titleTerms: ReadonlySet<string>) => number {
-  const title = FIELDS.indexOf('title');
-  const names = tokens.filter((token) => {
-    if (!isLatin(token)) return false;
-    const id = state.postings.id(token);
-    return id !== undefined && state.postings.end(id, title) - state.postings.start(id, title) <= SUBJECT_MAX_TITLES;
-  });
-  const total = names.reduce((sum, name) => sum + weights.get(name)!, 0);
-  return (titleTerms) => (total ? names.reduce((sum, name) => sum + (titleTerms.has(name) ? weights.get(name)! : 0), 0) / total : 0);
 }
 
 /** Re-sorts answers with newer dates scoring more, by their date's rank among the answers. */

@@ -214,24 +214,3 @@ describe('Engine.ask with the synonyms the vault states', () => {
     expect(top.bullets.map((b) => b.text)).toEqual(['提示词里给出示例效果更稳。']);
   });
 });
-
-describe('Engine.ask with a name few titles hold', () => {
-  const page = (title: string, summary: string) => `---\ntitle: "${title}"\n发布日期: 2026-01-01\n---\n\n## 摘要\n\n${summary}\n\n## 正文\n\n正文。\n`;
-  const OBS_PAGE = '02-资源/工具/obs-studio：录屏工具.md';
-  const BLOG = '01-博客/甲/直播软件怎么选.md';
-  const vault = (otherTitles: number) => {
-    const dir = tempDir('digest-subject-');
-    writeVaultFile(dir, OBS_PAGE, page('obs-studio：录屏工具', '- 开源项目，许可证为 GPL-2.0。'));
-    writeVaultFile(dir, BLOG, page('直播软件怎么选', '- 开源直播软件的许可证各有不同，obs 也在其中。'));
-    for (let i = 1; i <= otherTitles; i++) writeVaultFile(dir, `01-博客/乙/obs 技巧${i}.md`, page(`obs 技巧${i}`, `- 第${i}条：调整画面。`));
-    return openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
-  };
-
-  it('puts the article titled with the name first, not one that states more of the question in passing', async () => {
-    expect((await vault(0)).ask('OBS 开源许可证').results.map((r) => r.path)).toEqual([OBS_PAGE, BLOG]);
-  });
-
-  it('gives no such weight to a name many titles hold', async () => {
-    expect((await vault(5)).ask('OBS 开源许可证').results.map((r) => r.path).slice(0, 2)).toEqual([BLOG, OBS_PAGE]);
-  });
-});
