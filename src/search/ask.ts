@@ -87,9 +87,11 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
     .filter((r) => r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since));
   const scored = answers.map((answer) => {
     const { hit, path } = answer;
-    const bulletTerms = new Map(
-      hit.terms.filter((term) => tokens.includes(term) || !synonyms.has(term)).map((term) => [term, termBoost(term) * (tokens.includes(term) ? 1 : DERIVED_TERM)]),
-    );
+    const bulletTerms = new Map<string, number>();
+    for (const term of hit.terms) {
+      const asked = tokens.includes(term);
+      if (asked || !synonyms.has(term)) bulletTerms.set(term, termBoost(term) * (asked ? 1 : DERIVED_TERM));
+    }
     const { global, local } = state.bulletScorer.score(path, bulletTerms, hit.titleTerms, familyKeys(hit.terms, families));
     if (numeric) numberBoost(docOf(state, path), global, local);
     const best = Math.max(0, ...global);
