@@ -13,7 +13,7 @@ export const COMMON_SHARE = 0.1;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
-/** A word the vault glosses a question word with (prompt for 提示词) counts this much of it. */
+/** A word the vault states for a question word (prompt for 提示词, rag for 检索增强生成) counts this much of it. */
 const SYNONYM_WEIGHT = 0.5;
 const MAX_FUZZY = 6;
 /** Typo tolerance: edits allowed per character of the word. */

@@ -17,7 +17,7 @@ import { workerScript } from './workerScript.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
 import { buildTopics, compareNewestFirst, resolveTopic, topicKey } from './topics.js';
-import { buildVocabulary, glossSynonyms, phraseSet, type Vocabulary } from './vocabulary.js';
+import { buildVocabulary, glossSynonyms, mergeSynonyms, phraseSet, topicSynonyms, type Vocabulary } from './vocabulary.js';
 
 export interface OpenOptions {
   /** The vault's root folder. */
@@ -379,6 +379,7 @@ function assemble(
   vocabulary: Vocabulary,
 ): SearchState {
   const docs = entries.flatMap((e) => (e.doc ? [e.doc] : []));
+  const topics = buildTopics(docs);
   const state: SearchState = {
     docs,
     positions: new Map(docs.map((d, i) => [d.path, i])),
@@ -394,10 +395,10 @@ function assemble(
     bullets,
     bulletScorer: bulletScorer(bullets),
     characters: characterIndex(bullets.terms),
-    topics: buildTopics(docs),
+    topics,
     vocabulary,
     phrases: phraseSet(vocabulary.phrases),
-    synonyms: glossSynonyms(entries.map((e) => e.glosses)),
+    synonyms: mergeSynonyms(glossSynonyms(entries.map((e) => e.glosses)), topicSynonyms(topics, vocabulary)),
   };
   return state;
 }

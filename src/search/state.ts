@@ -32,7 +32,7 @@ export interface SearchState {
   /** Kept to tell, on the next start, whether the vault's vocabulary changed. */
   vocabulary: Vocabulary;
   phrases: Phrases;
-  /** Words the vault glosses each by the other (提示词, prompt): see `glossSynonyms`. */
+  /** Words the vault states for one another: glosses (提示词, prompt) and topic aliases (rag, 检索增强生成); see `glossSynonyms`, `topicSynonyms`. */
   synonyms: ReadonlyMap<string, readonly string[]>;
 }
 

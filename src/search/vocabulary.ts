@@ -1,7 +1,7 @@
 import type { DigestDoc, DocRecord } from '../digest/types.js';
 import { cutChinese } from './jieba.js';
 import { normalize, type Phrases } from './tokenize.js';
-import { topicPageName } from './topics.js';
+import { topicPageName, type Topic } from './topics.js';
 
 /**
  * Names the vault itself teaches: jieba's dictionary lacks many names of this field (英伟达 splits
@@ -14,6 +14,8 @@ export interface Vocabulary {
   phrases: string[];
 }
 
+/** A name the tokenizer keeps whole as one Latin term: `rag`, `code-review`, `webassembly`. */
+const LATIN_WORD = /^[a-z0-9](?:[a-z0-9]|[-_.+#](?=[a-z0-9+#]))*[+#]*$/;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
 /** `英伟达（Nvidia）`: a Han name glossed by a Latin one, the vault's usual way to introduce a name. */
 export const GLOSSED = /([\u3400-\u4dbf\u4e00-\u9fff]{1,12})[（(]\s*([A-Za-z][A-Za-z0-9 .&+-]{1,40}?)\s*[)）]/g;
@@ -103,6 +105,32 @@ export function glossSynonyms(glosses: readonly (readonly GlossPair[])[]): Map<s
     link(l, h);
   }
   return synonyms;
+}
+
+/**
+ * Synonyms a topic page states: its name and each alias it gives (rag, 检索增强生成,
+ * Retrieval-Augmented Generation) stand for one another, both ways. Only names a question is read
+ * into as one term count: Han names in the vault's dictionary, single Latin words and the vault's
+ * phrases; a Han name jieba would cut is matched by its pieces anyway.
+ */
+export function topicSynonyms(topics: readonly Pick<Topic, 'name' | 'aliases'>[], vocabulary: Vocabulary): Map<string, string[]> {
+  const words = new Set(vocabulary.words);
+  const phrases = new Set(vocabulary.phrases);
+  const isTerm = (name: string) => words.has(name) || phrases.has(name) || LATIN_WORD.test(name);
+  const synonyms = new Map<string, string[]>();
+  for (const topic of topics) {
+    if (topic.aliases.length === 0) continue;
+    const names = [...new Set([topic.name, ...topic.aliases].map((name) => normalize(name).trim()))].filter(isTerm);
+    for (const name of names) synonyms.set(name, names.filter((other) => other !== name));
+  }
+  return synonyms;
+}
+
+/** Each word's synonyms from all the maps, each once. */
+export function mergeSynonyms(...maps: ReadonlyMap<string, readonly string[]>[]): Map<string, string[]> {
+  const merged = new Map<string, string[]>();
+  for (const map of maps) for (const [word, synonyms] of map) merged.set(word, [...new Set([...(merged.get(word) ?? []), ...synonyms])]);
+  return merged;
 }
 
 /** Topic names and aliases, plus names glossed in at least two files. */

@@ -213,4 +213,13 @@ describe('Engine.ask with the synonyms the vault states', () => {
     expect(top.path).toBe('01-博客/乙/目标.md');
     expect(top.bullets.map((b) => b.text)).toEqual(['提示词里给出示例效果更稳。']);
   });
+
+  it('finds an article by a name its topic page gives as an alias', async () => {
+    const dir = tempDir('digest-aliases-');
+    writeVaultFile(dir, '00-元语/rag.md', '## 定义\n\nRAG（Retrieval-Augmented Generation，检索增强生成）是先检索再生成的应用模式。\n');
+    writeVaultFile(dir, '01-博客/甲/评测.md', article('RAG 系统的评测清单', '- RAG 评测要看召回率。', '正文。\n\n## 关联主题\n\n- [[00-元语/rag]]'));
+    writeVaultFile(dir, '01-博客/乙/评测.md', article('图像模型的评测清单', '- 评测要看清晰度。', '正文。'));
+    const aliases = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    expect(aliases.ask('检索增强生成 评测').results.map((r) => r.path)).toEqual(['01-博客/甲/评测.md']);
+  });
 });

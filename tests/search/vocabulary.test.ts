@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/digest/parse.js';
 import type { DigestDoc } from '../../src/digest/types.js';
-import { bracketStretches, buildVocabulary, GLOSSED, GLOSSED_REVERSE, glossesOf, glossSynonyms, phraseSet } from '../../src/search/vocabulary.js';
+import { bracketStretches, buildVocabulary, GLOSSED, GLOSSED_REVERSE, glossesOf, glossSynonyms, mergeSynonyms, phraseSet, topicSynonyms } from '../../src/search/vocabulary.js';
 
 const article = (path: string, body: string): DigestDoc => parseDocument(path, `# 文章\n\n## 正文\n\n${body}\n`);
 
@@ -65,6 +65,43 @@ describe('glossSynonyms', () => {
     expect(glossSynonyms(files([['英伟达', 'nvidia'], ['英伟达', 'nvidia'], ['英伟达', 'nvidia']])).size).toBe(0);
     const glossed = Array.from({ length: 3 }, () => [['体', 'agent'], ['晶圆级引擎', 'wafer scale engine'], ['', 'api']] as [string, string][]);
     expect(glossSynonyms(glossed).size).toBe(0);
+  });
+});
+
+describe('topicSynonyms', () => {
+  const vocabulary = { words: ['检索增强生成', '大语言模型'], phrases: ['retrieval augmented generation'] };
+
+  it('links a topic name and each alias its page gives, all ways', () => {
+    const synonyms = topicSynonyms([{ name: 'RAG', aliases: ['Retrieval Augmented Generation', '检索增强生成'] }], vocabulary);
+    expect([...synonyms]).toEqual([
+      ['rag', ['retrieval augmented generation', '检索增强生成']],
+      ['retrieval augmented generation', ['rag', '检索增强生成']],
+      ['检索增强生成', ['rag', 'retrieval augmented generation']],
+    ]);
+  });
+
+  it('leaves out names a question is not read into as one term, and topics without aliases', () => {
+    const synonyms = topicSynonyms(
+      [
+        { name: 'llm', aliases: ['Large Language Model', '大语言模型', '语言模型'] },
+        { name: 'OpenAI', aliases: [] },
+      ],
+      vocabulary,
+    );
+    expect([...synonyms]).toEqual([
+      ['llm', ['大语言模型']],
+      ['大语言模型', ['llm']],
+    ]);
+  });
+});
+
+describe('mergeSynonyms', () => {
+  it('gives each word the synonyms of every map, each once', () => {
+    const merged = mergeSynonyms(new Map([['llm', ['模型']]]), new Map([['llm', ['大语言模型', '模型']], ['rag', ['检索增强生成']]]));
+    expect([...merged]).toEqual([
+      ['llm', ['模型', '大语言模型']],
+      ['rag', ['检索增强生成']],
+    ]);
   });
 });
 
