@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import MiniSearch from 'minisearch';
 import { listVault, type VaultFile } from '../digest/load.js';
 import type { DocRecord, SkippedFile } from '../digest/types.js';
 import type { AskAnswer, IndexStats, Suggestion, SummaryAnswer, TopicAnswer } from './answers.js';
 import { ask, type AskOptions } from './ask.js';
 import { bulletScorer, emptyStore, putBullets, removeBullets, termIds, type BulletStore } from './bullets.js';
 import { characterIndex } from './characters.js';
-import { newTitleIndex, TITLE_INDEX_OPTIONS, titleEntry, type TitleEntry } from './indexes.js';
+import { titleIndexOf } from './indexes.js';
 import { hasDictionary, readDictionary, writeReducedDictionary, type CutDictionary } from './dictionary.js';
 import { addWords, useReducedDictionary } from './jieba.js';
 import { codeFingerprint, dictionaryFile, indexFile, readSaved, skippedOf, writeSaved, type FileEntry, type SavedIndex } from './persist.js';
@@ -166,7 +165,6 @@ export async function openEngine(options: OpenOptions): Promise<Engine> {
               vocabulary: state.vocabulary,
               files: entries,
               postings: state.postings.save(),
-              titleIndex: state.titleIndex.toJSON(),
               bullets: state.bullets,
             }),
           )
@@ -231,20 +229,18 @@ async function buildAll(
     const vocabulary = vocabularyFor(entries);
     const positions = documentPositions(entries);
     const postings = new PostingsBuilder(positions.size);
-    const titleIndex = newTitleIndex();
     const bullets = emptyStore();
     const ids = termIds(bullets);
     let done = 0;
     const preparing = prepareInShards(shards, vocabulary, (path, prepared) => {
       postings.add(positions.get(path)!, fieldTokens(prepared));
-      titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, ids, path, prepared);
       if (++done % 250 === 0) progress(`分词与索引 ${done}/${positions.size}`);
     });
     await preparing;
     await closeShards(shards);
     useVaultDictionary(dictFile, read.dictionaries, vocabulary);
-    return { entries, state: assemble(entries, postings.finish(), titleIndex, bullets, vocabulary) };
+    return { entries, state: assemble(entries, postings.finish(), bullets, vocabulary) };
   } finally {
     await closeShards(shards);
   }
@@ -309,11 +305,8 @@ async function tryIncremental(
 
     progress('载入已保存的索引…');
     let postings: Postings;
-    let titleIndex: MiniSearch<TitleEntry>;
     try {
       postings = Postings.load(saved.postings);
-      // loadJS takes what JSON.parse gave; the fingerprint guarantees it is this code's own format.
-      titleIndex = MiniSearch.loadJS(saved.titleIndex as Parameters<typeof MiniSearch.loadJS>[0], TITLE_INDEX_OPTIONS);
     } catch {
       return null;
     }
@@ -330,14 +323,12 @@ async function tryIncremental(
     const stale = new Set([...removed, ...changed.map((f) => f.path)]);
     for (const path of stale) {
       if (!previous.get(path)?.doc) continue;
-      titleIndex.discard(path);
       removeBullets(bullets, path);
     }
     const positions = documentPositions(entries);
     const added = new Map<number, FieldTokens>();
     const preparing = prepareInShards(shards, vocabulary, (path, prepared) => {
       added.set(positions.get(path)!, fieldTokens(prepared));
-      titleIndex.add(titleEntry(path, prepared.title));
       putBullets(bullets, (ids ??= termIds(bullets)), path, prepared);
     });
     await preparing;
@@ -349,7 +340,7 @@ async function tryIncremental(
       const renumber = Int32Array.from(before, (path) => (stale.has(path) ? -1 : (positions.get(path) ?? -1)));
       postings = postings.update(renumber, positions.size, added);
     }
-    const state = assemble(entries, postings, titleIndex, bullets, vocabulary);
+    const state = assemble(entries, postings, bullets, vocabulary);
     const mode = unchanged ? 'loaded' : 'updated';
     return { entries, state, report: { mode, reindexed: changed.map((f) => f.path), removed } };
   } finally {
@@ -374,7 +365,6 @@ function documentPositions(entries: readonly FileEntry[]): Map<string, number> {
 function assemble(
   entries: readonly FileEntry[],
   postings: Postings,
-  titleIndex: SearchState['titleIndex'],
   bullets: BulletStore,
   vocabulary: Vocabulary,
 ): SearchState {
@@ -391,7 +381,7 @@ function assemble(
       .sort((a, b) => compareNewestFirst(docs[a]!, docs[b]!)),
     postings,
     isTopic: Uint8Array.from(docs, (d) => (d.kind === 'topic' ? 1 : 0)),
-    titleIndex,
+    titleIndex: titleIndexOf(postings, docs.map((d) => d.path)),
     bullets,
     bulletScorer: bulletScorer(bullets),
     characters: characterIndex(bullets.terms),

@@ -28,8 +28,6 @@ export interface SavedIndex {
   vocabulary: Vocabulary;
   files: FileEntry[];
   postings: SavedPostings;
-  /** MiniSearch's own saved form of the title index. */
-  titleIndex: unknown;
   bullets: BulletStore;
 }
 
@@ -164,7 +162,7 @@ export async function readSaved(file: string, fingerprint: string): Promise<Save
   }
   // A truncated or corrupt file (a crash mid-write on an older version) is simply rebuilt.
   const saved = decodeSaved(data);
-  if (!saved || saved.fingerprint !== fingerprint || !Array.isArray(saved.files) || !saved.titleIndex || !saved.bullets) return null;
+  if (!saved || saved.fingerprint !== fingerprint || !Array.isArray(saved.files) || !saved.bullets) return null;
   return saved;
 }
 

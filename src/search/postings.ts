@@ -7,8 +7,8 @@ import type { PreparedDoc } from './prepare.js';
  * on every insert and lookup, which made inserting the vault's terms six seconds of a cold build;
  * loading its saved form built 93,000 maps (a second of a warm start); its search built an object
  * per matching document, term and field. Here a build is a map lookup per token, the saved form
- * is the arrays themselves, and a search adds scores into arrays. MiniSearch keeps the titles
- * (titles.ts), where its AND, prefix and typo search serve /summary and autocomplete.
+ * is the arrays themselves, and a search adds scores into arrays. MiniSearch indexes the titles again
+ * from here (indexes.ts), where its AND, prefix and typo search serve /summary and autocomplete.
  */
 
 /** The fields of a document, each boosted on its own by the search. */
@@ -106,6 +106,10 @@ export class Postings {
 
   term(id: number): string {
     return this.terms[id]!;
+  }
+
+  get termCount(): number {
+    return this.terms.length;
   }
 
   /** Where the postings of term `id` in field `field` start and end in `documents` and `counts`. */

@@ -241,7 +241,7 @@ describe('writeSaved', () => {
     const writer = `
       import { writeSaved } from './src/search/persist.ts';
       const postings = { documentCount: 1, terms: [], arrays: [new Uint8Array(4_000_000).fill(7)] };
-      const big = (tag) => ({ fingerprint: tag, files: [], postings, titleIndex: { text: tag.repeat(4_000_000) }, bullets: {} });
+      const big = (tag) => ({ fingerprint: tag, vocabulary: { words: [tag.repeat(4_000_000)], phrases: [] }, files: [], postings, bullets: {} });
       const versions = [big('a'), big('b')];
       for (let i = 0; ; i++) { await writeSaved(process.argv[1], versions[i % 2]); if (i === 0) console.log('first'); }`;
     for (const delayMs of [0, 40, 90, 150]) {
@@ -252,7 +252,7 @@ describe('writeSaved', () => {
       await once(child, 'exit');
       const saved = decodeSaved(readFileSync(file))!;
       expect(['a', 'b']).toContain(saved.fingerprint);
-      expect((saved.titleIndex as { text: string }).text).toBe(saved.fingerprint.repeat(4_000_000));
+      expect(saved.vocabulary.words[0]).toBe(saved.fingerprint.repeat(4_000_000));
       expect(saved.postings.arrays[0]!.every((byte) => byte === 7)).toBe(true);
     }
   });
@@ -265,7 +265,6 @@ describe('the saved form', () => {
     vocabulary: { words: ['英伟达'], phrases: [] },
     files: [{ path: 'a.md', size: 3, mtimeMs: 4, glosses: [] }],
     postings: { documentCount: 1, terms: ['芯片'], arrays },
-    titleIndex: { any: 'thing' },
     bullets: { terms: ['芯片'], bullets: { 'a.md': [[0]] } },
   });
   const arrays = [Uint8Array.of(1, 2, 3), new Uint8Array(0), Uint8Array.of(255, 0, 255, 0, 9, 9, 9, 9, 9)];
@@ -280,7 +279,7 @@ describe('the saved form', () => {
   it('decodes what was encoded, for any arrays and text, and nothing from any of its truncations', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 6 }), fc.string(), (arrays, text) => {
-        const index = { ...saved(arrays), titleIndex: { text } };
+        const index = { ...saved(arrays), vocabulary: { words: [text], phrases: [] } };
         const data = encoded(index);
         expect(decodeSaved(data)).toEqual(index);
         for (let end = 0; end < data.length; end += 7) expect(decodeSaved(data.subarray(0, end))).toBeNull();
