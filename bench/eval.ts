@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     ? [['ask', readJsonl<AskCase>(resolve(askFile))]]
     : [
         ['ask', readJsonl<AskCase>('ask.jsonl')],
-        ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n): [string, AskCase[]] => [`ask held-out ${n}`, readJsonl<AskCase>(`ask-heldout-${n}.jsonl`)]),
+        ...Array.from({ length: 16 }, (_, i) => i + 1).map((n): [string, AskCase[]] => [`ask held-out ${n}`, readJsonl<AskCase>(`ask-heldout-${n}.jsonl`)]),
       ];
   const topics = readJsonl<TopicCase>('topic.jsonl');
   const summaries = readJsonl<SummaryCase>('summary.jsonl');
