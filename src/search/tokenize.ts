@@ -17,6 +17,16 @@ export function isHan(code: number): boolean {
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-_.+#'/](?=[\p{L}\p{N}+#]))*[+#]*/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const TRAILING = /['.]+$/;
+/**
+ * Whether the tokenizer reads `text` (normalised) as one word, whole, outside Han runs: `rag`,
+ * `code-review`, `c++`; so that a name is looked up as one term.
+ */
+export function isOneWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) return false;
+  const words = text.match(WORD);
+  return words?.length === 1 && words[0] === text && !TRAILING.test(text);
+}
+
 /** What `splitCompound` splits at: a separator, a dot or a digit. */
 const COMPOUND = /[-_/+#'.\d]/;
 

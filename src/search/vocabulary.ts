@@ -1,6 +1,6 @@
 import type { DigestDoc, DocRecord } from '../digest/types.js';
 import { cutChinese } from './jieba.js';
-import { normalize, type Phrases } from './tokenize.js';
+import { isOneWord, normalize, type Phrases } from './tokenize.js';
 import { topicPageName, type Topic } from './topics.js';
 
 /**
@@ -14,8 +14,6 @@ export interface Vocabulary {
   phrases: string[];
 }
 
-/** A name the tokenizer keeps whole as one Latin term: `rag`, `code-review`, `webassembly`. */
-const LATIN_WORD = /^[a-z0-9](?:[a-z0-9]|[-_.+#](?=[a-z0-9+#]))*[+#]*$/;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
 /** `英伟达（Nvidia）`: a Han name glossed by a Latin one, the vault's usual way to introduce a name. */
 export const GLOSSED = /([\u3400-\u4dbf\u4e00-\u9fff]{1,12})[（(]\s*([A-Za-z][A-Za-z0-9 .&+-]{1,40}?)\s*[)）]/g;
@@ -116,7 +114,7 @@ export function glossSynonyms(glosses: readonly (readonly GlossPair[])[]): Map<s
 export function topicSynonyms(topics: readonly Pick<Topic, 'name' | 'aliases'>[], vocabulary: Vocabulary): Map<string, string[]> {
   const words = new Set(vocabulary.words);
   const phrases = new Set(vocabulary.phrases);
-  const isTerm = (name: string) => words.has(name) || phrases.has(name) || LATIN_WORD.test(name);
+  const isTerm = (name: string) => words.has(name) || phrases.has(name) || isOneWord(name);
   const synonyms = new Map<string, string[]>();
   for (const topic of topics) {
     if (topic.aliases.length === 0) continue;

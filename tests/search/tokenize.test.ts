@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/digest/parse.js';
 import { addWords } from '../../src/search/jieba.js';
-import { normalize, splitCompound, tokenize } from '../../src/search/tokenize.js';
+import { STOP_WORDS } from '../../src/search/stopwords.js';
+import { isOneWord, normalize, splitCompound, tokenize } from '../../src/search/tokenize.js';
 import { buildVocabulary, glossesOf, phraseSet } from '../../src/search/vocabulary.js';
 
 // nodejieba's dictionary is global to the process: the test that adds words runs last in this file.
@@ -57,6 +58,23 @@ describe('splitCompound', () => {
     expect(splitCompound('node.js')).toEqual(['node', 'js']);
     expect(splitCompound('a_b/cd')).toEqual(['cd']);
     expect(splitCompound('plain')).toEqual(['plain']);
+  });
+});
+
+describe('isOneWord', () => {
+  it('tells a name the tokenizer reads whole, as one word, from text it reads otherwise', () => {
+    expect(['rag', 'code-review', 'c++', 'gpt-5.3', 'node.js'].filter(isOneWord)).toEqual(['rag', 'code-review', 'c++', 'gpt-5.3', 'node.js']);
+    expect(['large language model', 'gpt.', '检索', 'rag检索', '', '-rag'].filter(isOneWord)).toEqual([]);
+  });
+
+  it('holds only for text that tokenize yields whole, stop words aside', () => {
+    const text = fc.array(fc.constantFrom('a', 'B', '7', '-', '.', '+', '#', "'", '/', ' ', '_'), { maxLength: 8 }).map((parts) => normalize(parts.join('')));
+    fc.assert(
+      fc.property(text, (sample) => {
+        if (isOneWord(sample) && !STOP_WORDS.has(sample)) expect(tokenize(sample)[0]).toBe(sample);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
