@@ -2,11 +2,12 @@
  * `npm run eval`: answer quality on the labelled sets in bench/eval/, for the engine and for a
  * bigram baseline measured in the same run. Prints figures; the targets are in the README.
  */
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadVault } from '../src/digest/load.js';
 import { openEngine } from '../src/search/engine.js';
 import { Baseline } from './baseline.js';
-import { fmt, readJsonl, REAL_VAULT, requireVault } from './lib.js';
+import { fmt, readJsonl, REAL_VAULT, requireVault, ROOT } from './lib.js';
 
 interface AskCase {
   q: string;
@@ -63,6 +64,14 @@ function row(name: string, s: Scores): string {
   return `  ${name.padEnd(9)} hit@1 ${fmt(s.hit1)}  hit@3 ${fmt(s.hit3)}  MRR@5 ${fmt(s.mrr5)}  fact-in-bullets ${fmt(s.fact)}`;
 }
 
+/** The numbers of the held-out sets in bench/eval/ (`ask-heldout-N.jsonl`), in order. */
+function heldOutSets(): number[] {
+  return readdirSync(resolve(ROOT, 'bench', 'eval'))
+    .flatMap((name) => /^ask-heldout-(\d+)\.jsonl$/.exec(name)?.[1] ?? [])
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   // `--ask FILE`: score another labelled /ask set (same JSON Lines form) in place of bench/eval's.
@@ -77,7 +86,7 @@ async function main(): Promise<void> {
     ? [['ask', readJsonl<AskCase>(resolve(askFile))]]
     : [
         ['ask', readJsonl<AskCase>('ask.jsonl')],
-        ...Array.from({ length: 16 }, (_, i) => i + 1).map((n): [string, AskCase[]] => [`ask held-out ${n}`, readJsonl<AskCase>(`ask-heldout-${n}.jsonl`)]),
+        ...heldOutSets().map((n): [string, AskCase[]] => [`ask held-out ${n}`, readJsonl<AskCase>(`ask-heldout-${n}.jsonl`)]),
       ];
   const topics = readJsonl<TopicCase>('topic.jsonl');
   const summaries = readJsonl<SummaryCase>('summary.jsonl');
