@@ -189,36 +189,35 @@ interface DerivedTerm {
 
 /**
  * Each question word's index terms: itself, the longer terms it begins when it is a Latin word, its
- * synonyms, and terms a typo away when it is in `fuzzy`, weighted as MiniSearch weighs them.
+ * synonyms, and terms a typo away when it is in `fuzzy`, weighted as MiniSearch weighs them. A term
+ * reached more than one way counts once, by the first of these: MiniSearch scores a term that is
+ * both a prefix match and a typo away as a prefix match, and agents, a synonym of agent, is already
+ * its prefix match.
  */
 function derivedTerms(state: ArticleIndex, tokens: readonly string[], fuzzy: ReadonlySet<string>): DerivedTerm[] {
   const { postings } = state;
   const terms: DerivedTerm[] = [];
-  const push = (id: number, source: number, weight: number) => terms.push({ index: terms.length, term: postings.term(id), id, source, weight });
   tokens.forEach((token, source) => {
-    const exact = postings.id(token);
-    if (exact !== undefined) push(exact, source, 1);
-    const prefixed = new Set<number>();
+    const weights = new Map<number, number>();
+    const reach = (id: number | undefined, weight: number) => {
+      if (id !== undefined && !weights.has(id)) weights.set(id, weight);
+    };
+    reach(postings.id(token), 1);
     if (byPrefix(token)) {
       for (const id of postings.longer(token)) {
         const length = postings.term(id).length;
-        prefixed.add(id);
-        push(id, source, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - token.length)));
+        reach(id, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - token.length)));
       }
     }
-    for (const synonym of state.synonyms.get(token) ?? []) {
-      const id = postings.id(synonym);
-      if (id !== undefined && id !== exact) push(id, source, SYNONYM_WEIGHT);
-    }
+    for (const synonym of state.synonyms.get(token) ?? []) reach(postings.id(synonym), SYNONYM_WEIGHT);
     if (fuzzy.has(token)) {
       const maxDistance = Math.min(MAX_FUZZY, Math.round(token.length * FUZZY));
-      if (maxDistance === 0) return;
-      for (const [id, distance] of postings.near(token, maxDistance)) {
-        if (prefixed.has(id)) continue;
+      for (const [id, distance] of maxDistance > 0 ? postings.near(token, maxDistance) : []) {
         const length = postings.term(id).length;
-        push(id, source, (FUZZY_WEIGHT * length) / (length + distance));
+        reach(id, (FUZZY_WEIGHT * length) / (length + distance));
       }
     }
+    for (const [id, weight] of weights) terms.push({ index: terms.length, term: postings.term(id), id, source, weight });
   });
   return terms;
 }

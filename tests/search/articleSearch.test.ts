@@ -110,6 +110,12 @@ describe('searchArticles', () => {
     expect(searchArticles(state, ['芯片'], 10, { topics: true }).hits.map((h) => h.id)).toEqual(['00-元语/芯片.md']);
   });
 
+  it('counts a synonym the question word already reaches by prefix once, as its prefix match', () => {
+    const { state } = index({ 'a.md': { title: ['agents'] }, 'b.md': { title: ['agent'] } });
+    const scores = (synonyms: ArticleIndex['synonyms']) => searchArticles({ ...state, synonyms }, ['agent'], 10).hits.map((h) => [h.id, h.score]);
+    expect(scores(new Map([['agent', ['agents']]]))).toEqual(scores(new Map()));
+  });
+
   it('keeps only the best articles, best first', () => {
     const { state } = index({ 'a.md': { body: ['芯片'] }, 'b.md': { title: ['芯片'] }, 'c.md': { oneLine: ['芯片'] } });
     expect(searchArticles(state, ['芯片'], 2).hits.map((h) => h.id)).toEqual(['b.md', 'c.md']);
