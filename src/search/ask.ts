@@ -1,6 +1,6 @@
 import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
-import { searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
+import { byPrefix, searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
 import { NearTerms } from './characters.js';
 import { docOf, isLatin, type SearchState } from './state.js';
 import { normalize, tokenize } from './tokenize.js';
@@ -72,8 +72,10 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
   const near = new NearTerms(state.characters, tokens);
   // A synonym finds the article, but not which bullet answers: a name glossed in the article
-  // tends to recur across its bullets (skills, 技能), so bullets are chosen by the question's words.
-  const synonyms = new Set(tokens.flatMap((token) => state.synonyms.get(token) ?? []));
+  // tends to recur across its bullets (skills, 技能), so bullets are chosen by the question's words,
+  // and by the terms those words reach themselves (agents from agent), synonyms of another or not.
+  const own = (term: string) => tokens.some((token) => term === token || (byPrefix(token) && term.startsWith(token)));
+  const synonyms = new Set(tokens.flatMap((token) => state.synonyms.get(token) ?? []).filter((term) => !own(term)));
   // Coverage first: most candidates of a long question cover too little of it to be answers, and
   // scoring their bullets, the costliest step, would only be thrown away. Bullet scores are then
   // scaled by the best among answers, not among all candidates.

@@ -16,6 +16,7 @@ import { workerScript } from './workerScript.js';
 import type { SearchState } from './state.js';
 import { suggestTitles, suggestTopics, summary, titleKey } from './titles.js';
 import { buildTopics, compareNewestFirst, resolveTopic, topicKey } from './topics.js';
+import { thesaurus } from './thesaurus.js';
 import { buildVocabulary, glossSynonyms, mergeSynonyms, phraseSet, topicSynonyms, type Vocabulary } from './vocabulary.js';
 
 export interface OpenOptions {
@@ -388,7 +389,7 @@ function assemble(
     topics,
     vocabulary,
     phrases: phraseSet(vocabulary.phrases),
-    synonyms: mergeSynonyms(glossSynonyms(entries.map((e) => e.glosses)), topicSynonyms(topics, vocabulary)),
+    synonyms: mergeSynonyms(glossSynonyms(entries.map((e) => e.glosses)), topicSynonyms(topics, vocabulary), thesaurus()),
   };
   return state;
 }

@@ -200,7 +200,7 @@ describe('Engine.ask with a long word and its pieces', () => {
   });
 });
 
-describe('Engine.ask with the synonyms the vault states', () => {
+describe('Engine.ask with synonyms', () => {
   const article = (title: string, summary: string, body: string) =>
     `---\ntitle: "${title}"\n发布日期: 2026-01-01\n---\n\n## 摘要\n\n${summary}\n\n## 正文\n\n${body}\n`;
 
@@ -221,5 +221,22 @@ describe('Engine.ask with the synonyms the vault states', () => {
     writeVaultFile(dir, '01-博客/乙/评测.md', article('图像模型的评测清单', '- 评测要看清晰度。', '正文。'));
     const aliases = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
     expect(aliases.ask('检索增强生成 评测').results.map((r) => r.path)).toEqual(['01-博客/甲/评测.md']);
+  });
+
+  it('finds an article that says a question’s word in a near-synonym from the thesaurus', async () => {
+    // The thesaurus groups 裁员 with 减员.
+    const dir = tempDir('digest-thesaurus-');
+    writeVaultFile(dir, '01-博客/甲/减员.md', article('一家芯片公司的年终调整', '- 公司年底减员三成。', '正文。'));
+    writeVaultFile(dir, '01-博客/乙/扩招.md', article('一家芯片公司的年终计划', '- 公司年底扩招三成。', '正文。'));
+    const near = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    expect(near.ask('裁员').results.map((r) => r.path)).toEqual(['01-博客/甲/减员.md']);
+  });
+
+  it('credits a bullet with a longer form of a Latin question word, though the thesaurus also lists it as a synonym', async () => {
+    // The thesaurus groups agent with agents: a synonym alone picks no bullet, but agents is also agent's own longer form.
+    const dir = tempDir('digest-prefix-');
+    writeVaultFile(dir, '01-博客/甲/协作.md', article('多智能体协作框架', '- 多个 agents 分工完成任务。\n- 界面简洁。', '正文。'));
+    const prefix = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    expect(prefix.ask('agent').results[0]!.bullets.map((b) => b.text)).toEqual(['多个 agents 分工完成任务。']);
   });
 });
