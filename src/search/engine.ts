@@ -201,7 +201,7 @@ function saveDictionary(file: string, parts: readonly CutDictionary[]): boolean 
 
 function vocabularyFor(entries: readonly FileEntry[]): Vocabulary {
   const docs = entries.flatMap((e) => (e.doc ? [e.doc] : []));
-  return buildVocabulary(docs, entries.map((e) => e.glosses));
+  return buildVocabulary(docs, entries.map((e) => e.glosses), thesaurus().keys());
 }
 
 /** Splits files across shards by size, largest first to the lightest shard, so cores finish together. */

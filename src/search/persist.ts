@@ -32,14 +32,14 @@ export interface SavedIndex {
 }
 
 /**
- * What makes a saved index readable: the source of the parser and the search code, and the
- * versions of the libraries that shape it. Any change means rebuild, never misread.
+ * What makes a saved index readable: the source of the parser and the search code, its data
+ * files (the thesaurus, whose words jieba is taught), and the versions of the libraries that shape
+ * it. Any change means rebuild, never misread.
  */
-export async function codeFingerprint(): Promise<string> {
+export async function codeFingerprint(src = resolve(dirname(fileURLToPath(import.meta.url)), '..')): Promise<string> {
   const hash = createHash('sha256');
-  const src = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   for (const folder of ['digest', 'search']) {
-    const names = (await readdir(join(src, folder))).filter((n) => n.endsWith('.ts')).sort();
+    const names = (await readdir(join(src, folder))).filter((n) => n.endsWith('.ts') || n.endsWith('.txt')).sort();
     for (const name of names) hash.update(name).update(await readFile(join(src, folder, name)));
   }
   const require = (pkg: string) => readFile(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8');

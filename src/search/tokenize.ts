@@ -14,6 +14,12 @@ import { STOP_WORDS } from './stopwords.js';
 export function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
+/** Whether every character of `text` is one jieba segments: a Han word, not a mixed one (a卡). */
+export function isHanWord(text: string): boolean {
+  if (!text) return false;
+  for (let i = 0; i < text.length; i++) if (!isHan(text.charCodeAt(i))) return false;
+  return true;
+}
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}]|[-_.+#'/](?=[\p{L}\p{N}+#]))*[+#]*/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const TRAILING = /['.]+$/;

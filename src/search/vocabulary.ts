@@ -1,6 +1,6 @@
 import type { DigestDoc, DocRecord } from '../digest/types.js';
 import { cutChinese } from './jieba.js';
-import { isOneWord, normalize, type Phrases } from './tokenize.js';
+import { isHanWord, isOneWord, normalize, type Phrases } from './tokenize.js';
 import { topicPageName, type Topic } from './topics.js';
 
 /**
@@ -131,9 +131,13 @@ export function mergeSynonyms(...maps: ReadonlyMap<string, readonly string[]>[])
   return merged;
 }
 
-/** Topic names and aliases, plus names glossed in at least two files. */
-export function buildVocabulary(docs: readonly DocRecord[], glosses: readonly (readonly GlossPair[])[]): Vocabulary {
+/**
+ * Topic names and aliases, plus names glossed in at least two files, plus `known` words that must
+ * be read whole for other reasons (the thesaurus's, which are looked up as words).
+ */
+export function buildVocabulary(docs: readonly DocRecord[], glosses: readonly (readonly GlossPair[])[], known: Iterable<string> = []): Vocabulary {
   const words = new Set<string>();
+  for (const word of known) if (word.length > 1 && isHanWord(word)) words.add(word);
   const phrases = new Set<string>();
   const addName = (name: string) => {
     const text = normalize(name).trim();

@@ -232,6 +232,15 @@ describe('Engine.ask with synonyms', () => {
     expect(near.ask('裁员').results.map((r) => r.path)).toEqual(['01-博客/甲/减员.md']);
   });
 
+  it('reads a thesaurus word whole though jieba’s dictionary lacks it, so its synonyms count', async () => {
+    // jieba alone cuts 闪退 into 闪|退; the thesaurus groups it with 崩溃.
+    const dir = tempDir('digest-taught-');
+    writeVaultFile(dir, '01-博客/甲/崩溃.md', article('新版客户端的问题', '- 新版本启动后频繁崩溃。', '正文。'));
+    writeVaultFile(dir, '01-博客/乙/退款.md', article('订阅的问题', '- 用户可以申请退款。', '正文。'));
+    const taught = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    expect(taught.ask('闪退').results.map((r) => r.path)).toEqual(['01-博客/甲/崩溃.md']);
+  });
+
   it('credits a bullet with a longer form of a Latin question word, though the thesaurus also lists it as a synonym', async () => {
     // The thesaurus groups agent with agents: a synonym alone picks no bullet, but agents is also agent's own longer form.
     const dir = tempDir('digest-prefix-');

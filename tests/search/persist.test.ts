@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine, type Engine } from '../../src/search/engine.js';
-import { decodeSaved, encodeSaved, indexFile, jsonPieces, type SavedIndex } from '../../src/search/persist.js';
+import { codeFingerprint, decodeSaved, encodeSaved, indexFile, jsonPieces, type SavedIndex } from '../../src/search/persist.js';
 import { cleanupTemp, copyVault, FILES, PROJECT_ROOT, tempDir, writeVaultFile } from '../helpers/vault.js';
 
 /**
@@ -156,6 +156,21 @@ describe('the saved index', () => {
     const after = await open(dir, cacheDir);
     expect(after.report.mode).toBe('built');
     expect(after.topic('TSMC').topic).toBe('台积电');
+  });
+
+  it('fingerprints the search and parser code with their data files, and nothing else beside them', async () => {
+    const src = tempDir('digest-src-');
+    for (const folder of ['digest', 'search']) mkdirSync(join(src, folder));
+    writeFileSync(join(src, 'search', 'ask.ts'), 'export {};');
+    writeFileSync(join(src, 'search', 'thesaurus.txt'), '裁员 减员\n');
+    const before = await codeFingerprint(src);
+    writeFileSync(join(src, 'search', 'notes.md'), '随手记');
+    expect(await codeFingerprint(src)).toBe(before);
+    writeFileSync(join(src, 'search', 'thesaurus.txt'), '裁员 减员 layoff\n');
+    const thesaurusChanged = await codeFingerprint(src);
+    expect(thesaurusChanged).not.toBe(before);
+    writeFileSync(join(src, 'digest', 'parse.ts'), 'export {};');
+    expect(await codeFingerprint(src)).not.toBe(thesaurusChanged);
   });
 
   it('rebuilds, never misreads, a saved index with a different fingerprint', async () => {

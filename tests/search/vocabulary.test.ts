@@ -128,6 +128,10 @@ describe('buildVocabulary', () => {
     expect(buildVocabulary(docs, docs.map((doc) => glossesOf(doc)))).toEqual({ words: ['克劳德旗舰', '英伟达'], phrases: ['claude opus'] });
   });
 
+  it('adds the known Han words it is given, but not Latin or one-character ones, which jieba never cuts', () => {
+    expect(buildVocabulary([], [], ['闪退', '卡顿', 'crash', '卡', 'a卡'])).toEqual({ words: ['卡顿', '闪退'], phrases: [] });
+  });
+
   it('ignores names that are too long and articles that are not topic pages', () => {
     const docs = [article('01-博客/甲/Claude Code.md', '正文'), parseDocument('00-元语/一个非常非常长的主题名称啊.md', '## 定义\n\n定义。\n')];
     expect(buildVocabulary(docs, [[], []])).toEqual({ words: [], phrases: [] });
