@@ -16,6 +16,8 @@ const FUZZY_WEIGHT = 0.45;
 /** A word the vault states for a question word (prompt for 提示词, rag for 检索增强生成) counts this much of it. */
 const SYNONYM_WEIGHT = 0.5;
 const MAX_FUZZY = 6;
+/** A synonym in the summaries of at most this many articles is never too common to search. */
+const COMMON_SYNONYM_FLOOR = 20;
 /** Typo tolerance: edits allowed per character of the word. */
 export const FUZZY = 0.2;
 
@@ -209,7 +211,12 @@ function derivedTerms(state: ArticleIndex, tokens: readonly string[], fuzzy: Rea
         reach(id, (PREFIX_WEIGHT * length) / (length + 0.3 * (length - token.length)));
       }
     }
-    for (const synonym of state.synonyms.get(token) ?? []) reach(postings.id(synonym), SYNONYM_WEIGHT);
+    // A synonym in the summaries of many articles says little about which one answers, and its
+    // postings are the longest to scan: on a 10× vault they made /ask p99 a third slower. In a
+    // small vault every word is in a tenth of the articles, hence the floor.
+    for (const synonym of state.synonyms.get(token) ?? []) {
+      if (state.bulletScorer.documents(synonym) <= Math.max(COMMON_SYNONYM_FLOOR, state.docs.length * COMMON_SHARE)) reach(postings.id(synonym), SYNONYM_WEIGHT);
+    }
     if (fuzzy.has(token)) {
       const maxDistance = Math.min(MAX_FUZZY, Math.round(token.length * FUZZY));
       for (const [id, distance] of maxDistance > 0 ? postings.near(token, maxDistance) : []) {

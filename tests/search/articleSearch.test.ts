@@ -116,6 +116,14 @@ describe('searchArticles', () => {
     expect(scores(new Map([['agent', ['agents']]]))).toEqual(scores(new Map()));
   });
 
+  it('does not search a synonym the summaries of more than a common share of articles hold, when they are many', () => {
+    const docs: Record<string, Partial<Fields>> = { 'rare.md': { title: ['晶片'] } };
+    for (let i = 0; i < 30; i++) docs[`${i}.md`] = { oneLine: ['公司'] };
+    const { state } = index(docs);
+    const synonyms = new Map([['芯片', ['晶片', '公司']]]);
+    expect(searchArticles({ ...state, synonyms }, ['芯片'], 50).hits.map((h) => h.id)).toEqual(['rare.md']);
+  });
+
   it('keeps only the best articles, best first', () => {
     const { state } = index({ 'a.md': { body: ['芯片'] }, 'b.md': { title: ['芯片'] }, 'c.md': { oneLine: ['芯片'] } });
     expect(searchArticles(state, ['芯片'], 2).hits.map((h) => h.id)).toEqual(['b.md', 'c.md']);
