@@ -203,49 +203,52 @@ describe('Engine.ask with a long word and its pieces', () => {
 describe('Engine.ask with synonyms', () => {
   const article = (title: string, summary: string, body: string) =>
     `---\ntitle: "${title}"\n发布日期: 2026-01-01\n---\n\n## 摘要\n\n${summary}\n\n## 正文\n\n${body}\n`;
+  /** An engine over a small vault of these files, by vault path. */
+  const engineOver = (files: Record<string, string>) => {
+    const dir = tempDir('digest-synonyms-');
+    for (const [path, text] of Object.entries(files)) writeVaultFile(dir, path, text);
+    return openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+  };
 
   it('finds an article written in one language for a question in the other, and picks its bullets by the question’s words', async () => {
-    const dir = tempDir('digest-synonyms-');
-    for (const name of ['一', '二', '三']) writeVaultFile(dir, `01-博客/甲/${name}.md`, article(`笔记${name}`, '- 谈写作。', '好的提示词（Prompt）要说清目标。'));
-    writeVaultFile(dir, '01-博客/乙/目标.md', article('写给新手的提示词清单', '- 提示词要先写目标。\n- 提示词里给出示例效果更稳。', '正文。'));
-    const synonyms = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    const notes = Object.fromEntries(['一', '二', '三'].map((name) => [`01-博客/甲/${name}.md`, article(`笔记${name}`, '- 谈写作。', '好的提示词（Prompt）要说清目标。')]));
+    const synonyms = await engineOver({ ...notes, '01-博客/乙/目标.md': article('写给新手的提示词清单', '- 提示词要先写目标。\n- 提示词里给出示例效果更稳。', '正文。') });
     const top = synonyms.ask('prompt 示例').results[0]!;
     expect(top.path).toBe('01-博客/乙/目标.md');
     expect(top.bullets.map((b) => b.text)).toEqual(['提示词里给出示例效果更稳。']);
   });
 
   it('finds an article by a name its topic page gives as an alias', async () => {
-    const dir = tempDir('digest-aliases-');
-    writeVaultFile(dir, '00-元语/rag.md', '## 定义\n\nRAG（Retrieval-Augmented Generation，检索增强生成）是先检索再生成的应用模式。\n');
-    writeVaultFile(dir, '01-博客/甲/评测.md', article('RAG 系统的评测清单', '- RAG 评测要看召回率。', '正文。\n\n## 关联主题\n\n- [[00-元语/rag]]'));
-    writeVaultFile(dir, '01-博客/乙/评测.md', article('图像模型的评测清单', '- 评测要看清晰度。', '正文。'));
-    const aliases = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    const aliases = await engineOver({
+      '00-元语/rag.md': '## 定义\n\nRAG（Retrieval-Augmented Generation，检索增强生成）是先检索再生成的应用模式。\n',
+      '01-博客/甲/评测.md': article('RAG 系统的评测清单', '- RAG 评测要看召回率。', '正文。\n\n## 关联主题\n\n- [[00-元语/rag]]'),
+      '01-博客/乙/评测.md': article('图像模型的评测清单', '- 评测要看清晰度。', '正文。'),
+    });
     expect(aliases.ask('检索增强生成 评测').results.map((r) => r.path)).toEqual(['01-博客/甲/评测.md']);
   });
 
   it('finds an article that says a question’s word in a near-synonym from the thesaurus', async () => {
     // The thesaurus groups 裁员 with 减员.
-    const dir = tempDir('digest-thesaurus-');
-    writeVaultFile(dir, '01-博客/甲/减员.md', article('一家芯片公司的年终调整', '- 公司年底减员三成。', '正文。'));
-    writeVaultFile(dir, '01-博客/乙/扩招.md', article('一家芯片公司的年终计划', '- 公司年底扩招三成。', '正文。'));
-    const near = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    const near = await engineOver({
+      '01-博客/甲/减员.md': article('一家芯片公司的年终调整', '- 公司年底减员三成。', '正文。'),
+      '01-博客/乙/扩招.md': article('一家芯片公司的年终计划', '- 公司年底扩招三成。', '正文。'),
+    });
     expect(near.ask('裁员').results.map((r) => r.path)).toEqual(['01-博客/甲/减员.md']);
   });
 
   it('reads a thesaurus word whole though jieba’s dictionary lacks it, so its synonyms count', async () => {
     // jieba alone cuts 闪退 into 闪|退; the thesaurus groups it with 崩溃.
-    const dir = tempDir('digest-taught-');
-    writeVaultFile(dir, '01-博客/甲/崩溃.md', article('新版客户端的问题', '- 新版本启动后频繁崩溃。', '正文。'));
-    writeVaultFile(dir, '01-博客/乙/退款.md', article('订阅的问题', '- 用户可以申请退款。', '正文。'));
-    const taught = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    const taught = await engineOver({
+      '01-博客/甲/崩溃.md': article('新版客户端的问题', '- 新版本启动后频繁崩溃。', '正文。'),
+      '01-博客/乙/退款.md': article('订阅的问题', '- 用户可以申请退款。', '正文。'),
+    });
     expect(taught.ask('闪退').results.map((r) => r.path)).toEqual(['01-博客/甲/崩溃.md']);
   });
 
   it('credits a bullet with a longer form of a Latin question word, though the thesaurus also lists it as a synonym', async () => {
     // The thesaurus groups agent with agents: a synonym alone picks no bullet, but agents is also agent's own longer form.
-    const dir = tempDir('digest-prefix-');
-    writeVaultFile(dir, '01-博客/甲/协作.md', article('多智能体协作框架', '- 多个 agents 分工完成任务。\n- 界面简洁。', '正文。'));
-    const prefix = await openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+    const prefix = await engineOver({ '01-博客/甲/协作.md': article('多智能体协作框架', '- 多个 agents 分工完成任务。\n- 界面简洁。', '正文。') });
     expect(prefix.ask('agent').results[0]!.bullets.map((b) => b.text)).toEqual(['多个 agents 分工完成任务。']);
   });
 });
+
