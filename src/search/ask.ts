@@ -2,6 +2,7 @@ import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
 import { byPrefix, searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
 import { NearTerms } from './characters.js';
+import { bulletLabelWords, titleNamed } from './labels.js';
 import { docOf, isLatin, type SearchState } from './state.js';
 import { normalize, tokenize } from './tokenize.js';
 import { topicPageName } from './topics.js';
@@ -42,6 +43,17 @@ const ASKS_FOR_NUMBER = /多少|几[个道种次位年天倍家款条项名人�
 const RECENT = 0.25;
 const ASKS_FOR_LATEST = /最新|最近|近期|latest|recent/i;
 const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿万]/;
+/**
+ * An article whose title opens with a name the question holds (`FFmpeg：…` for a question on
+ * FFmpeg) is about it: it scores this much more, and stays an answer however little of the rest of
+ * the question its summary says (a profile's summary is often English: `300+ websites` for 网站).
+ */
+const NAMED = 2;
+/**
+ * A bullet labelled with a question word (`多平台支持：…` for 平台) states the aspect asked about:
+ * among its article's bullets it shows this much higher. Title words name the article, not an aspect.
+ */
+const LABELLED = 2;
 
 /**
  * A Han word of the question that an article's summary lacks still counts this share of its weight
@@ -84,9 +96,10 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
       const path = hit.id as string;
       const partial = characterCredit(state, path, near, hit.summaryTerms, weights);
       const share = (found: readonly string[]) => coveredWeight(found, partial, families, weights) / totalWeight;
-      return { hit, path, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms) };
+      const named = titleNamed(docOf(state, path).title, tokens);
+      return { hit, path, named, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms) };
     })
-    .filter((r) => r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE && (!options.since || docOf(state, r.path).date >= options.since));
+    .filter((r) => (r.named || (r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE)) && (!options.since || docOf(state, r.path).date >= options.since));
   const scored = answers.map((answer) => {
     const { hit, path } = answer;
     const bulletTerms = new Map<string, number>();
@@ -101,12 +114,12 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   });
   const maxBullet = Math.max(1e-9, ...scored.map((s) => s.bulletScore));
   const ranked = scored
-    .map((s) => ({ ...s, score: s.coverage * s.coverage * (DOC_WEIGHT * (s.hit.score / maxDoc) + BULLET_WEIGHT * (s.bulletScore / maxBullet)) }))
+    .map((s) => ({ ...s, score: (s.named ? NAMED : 1) * s.coverage * s.coverage * (DOC_WEIGHT * (s.hit.score / maxDoc) + BULLET_WEIGHT * (s.bulletScore / maxBullet)) }))
     .sort((a, b) => b.score - a.score);
   if (ASKS_FOR_LATEST.test(normalize(query))) preferRecent(state, ranked);
 
   if (ranked.length === 0) return { ...empty, nearestTopics: nearestTopics(state, tokens, hits) };
-  const results = ranked.slice(offset, offset + limit).map(({ path, score, bulletScores }): AskHit => {
+  const results = ranked.slice(offset, offset + limit).map(({ path, score, bulletScores, hit }): AskHit => {
     const index = state.positions.get(path)!;
     const doc = state.docs[index]!;
     return {
@@ -119,7 +132,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
       sourceName: doc.sourceName,
       score: Math.round(score * 1000) / 1000,
       oneLine: doc.oneLine,
-      bullets: matchedBullets(doc, bulletScores),
+      bullets: matchedBullets(doc, labelBoost(doc, bulletScores, tokens, hit.titleTerms)),
       topics: doc.topics,
       related: doc.related,
     };
@@ -143,6 +156,17 @@ function numberBoost(doc: DocRecord, ...arrays: number[][]): void {
   [doc.oneLine, ...doc.keyPoints, ...doc.risks].forEach((text, k) => {
     if (!HAS_NUMBER.test(text)) return;
     for (const scores of arrays) if (scores[k]! > 0) scores[k]! *= NUMBER_ANSWER;
+  });
+}
+
+/** The scores with each bullet whose label holds a question word other than a title word boosted. */
+function labelBoost(doc: DocRecord, scores: readonly number[], tokens: readonly string[], titleTerms: ReadonlySet<string>): number[] {
+  const asked = tokens.filter((token) => termBoost(token) >= 1 && !titleTerms.has(token));
+  return [doc.oneLine, ...doc.keyPoints, ...doc.risks].map((text, k) => {
+    const score = scores[k]!;
+    if (score <= 0 || asked.length === 0) return score;
+    const label = bulletLabelWords(text);
+    return asked.some((token) => label.includes(token)) ? score * LABELLED : score;
   });
 }
 

@@ -9,6 +9,15 @@ beforeAll(async () => {
 });
 afterAll(cleanupTemp);
 
+const article = (title: string, summary: string, body: string) =>
+  `---\ntitle: "${title}"\n发布日期: 2026-01-01\n---\n\n## 摘要\n\n${summary}\n\n## 正文\n\n${body}\n`;
+/** An engine over a small vault of these files, by vault path. */
+const engineOver = (files: Record<string, string>) => {
+  const dir = tempDir('digest-small-');
+  for (const [path, text] of Object.entries(files)) writeVaultFile(dir, path, text);
+  return openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
+};
+
 const paths = (query: string, options?: Parameters<Engine['ask']>[1]) => engine.ask(query, options).results.map((r) => r.path);
 
 describe('Engine.ask', () => {
@@ -201,15 +210,6 @@ describe('Engine.ask with a long word and its pieces', () => {
 });
 
 describe('Engine.ask with synonyms', () => {
-  const article = (title: string, summary: string, body: string) =>
-    `---\ntitle: "${title}"\n发布日期: 2026-01-01\n---\n\n## 摘要\n\n${summary}\n\n## 正文\n\n${body}\n`;
-  /** An engine over a small vault of these files, by vault path. */
-  const engineOver = (files: Record<string, string>) => {
-    const dir = tempDir('digest-synonyms-');
-    for (const [path, text] of Object.entries(files)) writeVaultFile(dir, path, text);
-    return openEngine({ dir, cacheDir: tempDir('digest-cache-'), persist: false });
-  };
-
   it('finds an article written in one language for a question in the other, and picks its bullets by the question’s words', async () => {
     const notes = Object.fromEntries(['一', '二', '三'].map((name) => [`01-博客/甲/${name}.md`, article(`笔记${name}`, '- 谈写作。', '好的提示词（Prompt）要说清目标。')]));
     const synonyms = await engineOver({ ...notes, '01-博客/乙/目标.md': article('写给新手的提示词清单', '- 提示词要先写目标。\n- 提示词里给出示例效果更稳。', '正文。') });
@@ -252,3 +252,30 @@ describe('Engine.ask with synonyms', () => {
   });
 });
 
+
+describe('Engine.ask with a title that opens with a name', () => {
+  it('ranks first the article whose title opens with the name the question holds', async () => {
+    const named = await engineOver({
+      '02-资源/工具/FFmpeg.md': article('FFmpeg：Mirror of git', '- 社区活跃度：音视频处理项目，Stars 57332。', '正文。'),
+      '02-资源/工具/yt-dlp.md': article('yt-dlp：音视频下载工具', '- 外部依赖：音视频处理需要 FFmpeg。\n- 热度：项目 Stars 12000。', '正文。'),
+    });
+    expect(named.ask('FFmpeg 这个音视频处理项目有多少 Stars').results.map((r) => r.path)).toEqual(['02-资源/工具/FFmpeg.md', '02-资源/工具/yt-dlp.md']);
+  });
+
+  it('keeps as an answer the article its title names, though its summary says little else of the question', async () => {
+    const named = await engineOver({
+      '02-资源/工具/gosearch.md': article('gosearch：Search anyone’s digital footprint', '- 覆盖 300+ websites。', '正文。'),
+      '02-资源/工具/其他.md': article('网站监控工具', '- 监控网站的可用性。', '正文。'),
+    });
+    expect(named.ask('gosearch 能查一个人在多少个网站上的足迹').results.map((r) => r.path)).toEqual(['02-资源/工具/gosearch.md']);
+  });
+});
+
+describe('Engine.ask choosing bullets by their labels', () => {
+  it('shows first the bullet whose label holds a question word', async () => {
+    const labelled = await engineOver({
+      '02-资源/工具/Postiz.md': article('Postiz：社交媒体排期工具', '- 核心功能：平台账号统一管理，跨平台排期。\n- 多平台支持：支持 X、Instagram、LinkedIn、TikTok、Reddit 等主流社交与社区网站。', '正文。'),
+    });
+    expect(labelled.ask('Postiz 可以发到哪些平台').results[0]!.bullets.map((b) => b.text)[0]).toBe('多平台支持：支持 X、Instagram、LinkedIn、TikTok、Reddit 等主流社交与社区网站。');
+  });
+});

@@ -1,0 +1,32 @@
+import { normalize, tokenize } from './tokenize.js';
+
+/**
+ * The vault says what a text is about before a colon: a resource profile's title opens with the
+ * project's name (`FFmpeg：Mirror of …`), and a summary bullet with its aspect (`多平台支持：支持 14 个…`).
+ */
+const LABEL = /^([^：:]+)[：:]/;
+/** A bullet's label is a short phrase; a longer run before a colon is a sentence that holds one. */
+const MAX_BULLET_LABEL = 20;
+
+function label(text: string): string {
+  const found = LABEL.exec(normalize(text));
+  return found ? found[1]!.trim() : '';
+}
+
+/**
+ * Whether `title` opens with a name the question holds, as one word (`ffmpeg`) or all its words
+ * (`ollama-python` as ollama and python; 通义千问 as jieba cuts it). A lone character is no name.
+ */
+export function titleNamed(title: string, tokens: readonly string[]): boolean {
+  const name = label(title);
+  if (Array.from(name).length < 2) return false;
+  if (tokens.includes(name)) return true;
+  const words = tokenize(name).filter((word) => word !== name);
+  return words.length > 0 && words.every((word) => tokens.includes(word));
+}
+
+/** The words of a bullet's label (`iOS 测试限制：…` → ios, 测试, 限制); none if it has no label. */
+export function bulletLabelWords(text: string): string[] {
+  const found = label(text);
+  return found && Array.from(found).length <= MAX_BULLET_LABEL ? tokenize(found) : [];
+}
