@@ -49,6 +49,8 @@ const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿�
  * the question its summary says (a profile's summary is often English: `300+ websites` for 网站).
  */
 const NAMED = 2;
+/** A name in the summaries of more than this share of articles, and at least 20, is common (AI, Claude, prompt). */
+const COMMON_NAME = 0.01;
 /**
  * A bullet labelled with a question word (`多平台支持：…` for 平台) states the aspect asked about:
  * among its article's bullets it shows this much higher. Title words name the article, not an aspect.
@@ -83,6 +85,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const maxDoc = hits[0]!.score;
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
   const near = new NearTerms(state.characters, tokens);
+  const commonName = (name: string) => state.bulletScorer.documents(name) > Math.max(20, state.docs.length * COMMON_NAME);
   // A synonym finds the article, but not which bullet answers: a name glossed in the article
   // tends to recur across its bullets (skills, 技能), so bullets are chosen by the question's words,
   // and by the terms those words reach themselves (agents from agent), synonyms of another or not.
@@ -96,7 +99,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
       const path = hit.id as string;
       const partial = characterCredit(state, path, near, hit.summaryTerms, weights);
       const share = (found: readonly string[]) => coveredWeight(found, partial, families, weights) / totalWeight;
-      const named = titleNamed(docOf(state, path).title, tokens);
+      const named = titleNamed(docOf(state, path).title, tokens, commonName);
       return { hit, path, named, coverage: share(hit.queryTerms), summaryCoverage: share(hit.summaryTerms) };
     })
     .filter((r) => (r.named || (r.summaryCoverage >= MIN_SUMMARY_COVERAGE && r.coverage >= MIN_COVERAGE)) && (!options.since || docOf(state, r.path).date >= options.since));

@@ -15,11 +15,12 @@ function label(text: string): string {
 
 /**
  * Whether `title` opens with a name the question holds, as one word (`ffmpeg`) or all its words
- * (`ollama-python` as ollama and python; 通义千问 as jieba cuts it). A lone character is no name.
+ * (`ollama-python` as ollama and python; 通义千问 as jieba cuts it). A lone character is no name,
+ * nor is a `common` one: a profile titled `ai：…` is not what every question on AI is about.
  */
-export function titleNamed(title: string, tokens: readonly string[]): boolean {
+export function titleNamed(title: string, tokens: readonly string[], common: (name: string) => boolean): boolean {
   const name = label(title);
-  if (Array.from(name).length < 2) return false;
+  if (Array.from(name).length < 2 || common(name)) return false;
   if (tokens.includes(name)) return true;
   const words = tokenize(name).filter((word) => word !== name);
   return words.length > 0 && words.every((word) => tokens.includes(word));

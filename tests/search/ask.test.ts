@@ -271,6 +271,18 @@ describe('Engine.ask with a title that opens with a name', () => {
   });
 });
 
+describe('Engine.ask with a title that opens with a common name', () => {
+  it('gives no boost to a title opening with a name most summaries hold', async () => {
+    const notes = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`01-博客/甲/笔记${i}.md`, article(`笔记${i}`, '- 谈 AI 的近况。', '正文。')]));
+    const common = await engineOver({
+      ...notes,
+      '01-博客/乙/写作.md': article('用 AI 写作的技巧', '- AI 写作先列提纲。', '正文。'),
+      '02-资源/工具/ai.md': article('ai：The AI Toolkit for TypeScript', '- 工具包附带写作示例。', '正文。'),
+    });
+    expect(common.ask('AI 写作').results.map((r) => r.path)).toEqual(['01-博客/乙/写作.md', '02-资源/工具/ai.md']);
+  });
+});
+
 describe('Engine.ask choosing bullets by their labels', () => {
   it('shows first the bullet whose label holds a question word', async () => {
     const labelled = await engineOver({

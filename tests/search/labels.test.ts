@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bulletLabelWords, titleNamed } from '../../src/search/labels.js';
+import { bulletLabelWords, titleNamed as titleNamedWith } from '../../src/search/labels.js';
+
+const titleNamed = (title: string, tokens: string[]) => titleNamedWith(title, tokens, () => false);
 
 describe('titleNamed', () => {
   it('holds when the question has the name before the title’s colon as one word', () => {
@@ -10,6 +12,12 @@ describe('titleNamed', () => {
   it('holds when the question has every word of a name it does not hold whole', () => {
     expect(titleNamed('ollama-python：Ollama 的 Python 库', ['ollama', 'python', '版本'])).toBe(true);
     expect(titleNamed('ollama-python：Ollama 的 Python 库', ['ollama', '版本'])).toBe(false);
+  });
+
+  it('does not hold for a common name', () => {
+    const common = (name: string) => name === 'ai';
+    expect(titleNamedWith('ai：The AI Toolkit for TypeScript', ['ai', 'typescript'], common)).toBe(false);
+    expect(titleNamedWith('ai-sdk：The AI Toolkit for TypeScript', ['ai', 'sdk'], common)).toBe(true);
   });
 
   it('does not hold for a title without a colon, or one that opens with a lone character', () => {
