@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bulletLabelWords, titleNamed as titleNamedWith } from '../../src/search/labels.js';
 
@@ -18,6 +19,12 @@ describe('titleNamed', () => {
     const common = (name: string) => name === 'ai';
     expect(titleNamedWith('ai：The AI Toolkit for TypeScript', ['ai', 'typescript'], common)).toBe(false);
     expect(titleNamedWith('ai-sdk：The AI Toolkit for TypeScript', ['ai', 'sdk'], common)).toBe(true);
+  });
+
+  it('never holds for a question without words, whatever the title', () => {
+    // A name the tokenizer cuts into no words (punctuation only) must not count as held by every question.
+    fc.assert(fc.property(fc.string(), (title) => !titleNamed(title, [])));
+    expect(titleNamed('——：破折号开头的标题', [])).toBe(false);
   });
 
   it('does not hold for a title without a colon, or one that opens with a lone character', () => {
