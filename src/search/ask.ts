@@ -54,6 +54,8 @@ const COMMON_NAME = 0.01;
 /**
  * A bullet labelled with a question word (`多平台支持：…` for 平台) states the aspect asked about:
  * among its article's bullets it shows this much higher. Title words name the article, not an aspect.
+ * A label holding a synonym of the word counts too: unlike a bullet's other words, a label is the
+ * one place where the article names what the bullet is about.
  */
 const LABELLED = 2;
 
@@ -135,7 +137,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
       sourceName: doc.sourceName,
       score: Math.round(score * 1000) / 1000,
       oneLine: doc.oneLine,
-      bullets: matchedBullets(doc, labelBoost(doc, bulletScores, tokens, hit.titleTerms)),
+      bullets: matchedBullets(doc, labelBoost(state, doc, bulletScores, tokens, hit.titleTerms)),
       topics: doc.topics,
       related: doc.related,
     };
@@ -162,14 +164,17 @@ function numberBoost(doc: DocRecord, ...arrays: number[][]): void {
   });
 }
 
-/** The scores with each bullet whose label holds a question word other than a title word boosted. */
-function labelBoost(doc: DocRecord, scores: readonly number[], tokens: readonly string[], titleTerms: ReadonlySet<string>): number[] {
+/**
+ * The scores with each bullet boosted whose label holds a question word other than a title word,
+ * or a synonym of one (替代 for 取代, 沙盒 for sandbox): a label names its aspect in one word of many.
+ */
+function labelBoost(state: SearchState, doc: DocRecord, scores: readonly number[], tokens: readonly string[], titleTerms: ReadonlySet<string>): number[] {
   const asked = tokens.filter((token) => termBoost(token) >= 1 && !titleTerms.has(token));
+  const aspects = new Set(asked.flatMap((token) => [token, ...(state.synonyms.get(token) ?? [])]));
   return [doc.oneLine, ...doc.keyPoints, ...doc.risks].map((text, k) => {
     const score = scores[k]!;
-    if (score <= 0 || asked.length === 0) return score;
-    const label = bulletLabelWords(text);
-    return asked.some((token) => label.includes(token)) ? score * LABELLED : score;
+    if (score <= 0 || aspects.size === 0) return score;
+    return bulletLabelWords(text).some((word) => aspects.has(word)) ? score * LABELLED : score;
   });
 }
 

@@ -290,4 +290,12 @@ describe('Engine.ask choosing bullets by their labels', () => {
     });
     expect(labelled.ask('Postiz 可以发到哪些平台').results[0]!.bullets.map((b) => b.text)[0]).toBe('多平台支持：支持 X、Instagram、LinkedIn、TikTok、Reddit 等主流社交与社区网站。');
   });
+
+  it('shows first the bullet whose label holds a thesaurus synonym of a question word', async () => {
+    // The thesaurus groups 取代 with 替代.
+    const labelled = await engineOver({
+      '02-资源/工具/Wax.md': article('Wax：端侧记忆层', '- 核心定位：传统的记忆层。\n- 替代 RAG：免去传统的复杂检索管线。', '正文。'),
+    });
+    expect(labelled.ask('Wax 想取代哪种传统做法').results[0]!.bullets.map((b) => b.text)).toEqual(['替代 RAG：免去传统的复杂检索管线。', '核心定位：传统的记忆层。']);
+  });
 });
