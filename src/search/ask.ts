@@ -171,10 +171,12 @@ function numberBoost(doc: DocRecord, ...arrays: number[][]): void {
 function labelBoost(state: SearchState, doc: DocRecord, scores: readonly number[], tokens: readonly string[], titleTerms: ReadonlySet<string>): number[] {
   const asked = tokens.filter((token) => termBoost(token) >= 1 && !titleTerms.has(token));
   const aspects = new Set(asked.flatMap((token) => [token, ...(state.synonyms.get(token) ?? [])]));
+  // A bullet no question word matched, but labelled with a synonym of one, is shown after all those matched.
+  const unmatched = Math.min(1, ...scores.filter((score) => score > 0)) / 2;
   return [doc.oneLine, ...doc.keyPoints, ...doc.risks].map((text, k) => {
     const score = scores[k]!;
-    if (score <= 0 || aspects.size === 0) return score;
-    return bulletLabelWords(text).some((word) => aspects.has(word)) ? score * LABELLED : score;
+    if (k === 0 || aspects.size === 0 || !bulletLabelWords(text).some((word) => aspects.has(word))) return score;
+    return score > 0 ? score * LABELLED : unmatched;
   });
 }
 

@@ -291,6 +291,14 @@ describe('Engine.ask choosing bullets by their labels', () => {
     expect(labelled.ask('Postiz 可以发到哪些平台').results[0]!.bullets.map((b) => b.text)[0]).toBe('多平台支持：支持 X、Instagram、LinkedIn、TikTok、Reddit 等主流社交与社区网站。');
   });
 
+  it('shows a bullet no question word matched when its label holds a synonym of one, after those matched', async () => {
+    // The thesaurus groups 图片 with 图像.
+    const labelled = await engineOver({
+      '02-资源/工具/tmux.md': article('tmux：终端复用器', '- 会话管理：终端里分屏和保持会话。\n- 图像支持：已合并 SIXEL 分支。\n- 许可：ISC。', '正文。'),
+    });
+    expect(labelled.ask('tmux 能在终端里显示图片吗').results[0]!.bullets.map((b) => b.text)).toEqual(['会话管理：终端里分屏和保持会话。', '图像支持：已合并 SIXEL 分支。']);
+  });
+
   it('shows first the bullet whose label holds a thesaurus synonym of a question word', async () => {
     // The thesaurus groups 取代 with 替代.
     const labelled = await engineOver({
