@@ -137,7 +137,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
       sourceName: doc.sourceName,
       score: Math.round(score * 1000) / 1000,
       oneLine: doc.oneLine,
-      bullets: matchedBullets(doc, labelBoost(state, doc, bulletScores, tokens, hit.titleTerms)),
+      bullets: matchedBullets(doc, displayScores(state, doc, bulletScores, tokens, hit.titleTerms)),
       topics: doc.topics,
       related: doc.related,
     };
@@ -165,18 +165,23 @@ function numberBoost(doc: DocRecord, ...arrays: number[][]): void {
 }
 
 /**
- * The scores with each bullet boosted whose label holds a question word other than a title word,
- * or a synonym of one (替代 for 取代, 沙盒 for sandbox): a label names its aspect in one word of many.
+ * The order bullets are shown in: a bullet labelled with a question word other than a title word,
+ * or with a synonym of one (替代 for 取代, 沙盒 for sandbox), counts more, since a label names its
+ * aspect. A bullet no question word matched is shown after all those matched when its label, or
+ * failing that its text, holds such a synonym (图像支持 for 图片, stars for 星标): it speaks of what
+ * was asked in other words, which is better shown than left out, but never before a matched one.
  */
-function labelBoost(state: SearchState, doc: DocRecord, scores: readonly number[], tokens: readonly string[], titleTerms: ReadonlySet<string>): number[] {
+function displayScores(state: SearchState, doc: DocRecord, scores: readonly number[], tokens: readonly string[], titleTerms: ReadonlySet<string>): number[] {
   const asked = tokens.filter((token) => termBoost(token) >= 1 && !titleTerms.has(token));
   const aspects = new Set(asked.flatMap((token) => [token, ...(state.synonyms.get(token) ?? [])]));
-  // A bullet no question word matched, but labelled with a synonym of one, is shown after all those matched.
   const unmatched = Math.min(1, ...scores.filter((score) => score > 0)) / 2;
+  const bullets = state.bullets.bullets[doc.path] ?? [];
   return [doc.oneLine, ...doc.keyPoints, ...doc.risks].map((text, k) => {
     const score = scores[k]!;
-    if (k === 0 || aspects.size === 0 || !bulletLabelWords(text).some((word) => aspects.has(word))) return score;
-    return score > 0 ? score * LABELLED : unmatched;
+    if (k === 0 || aspects.size === 0) return score;
+    if (bulletLabelWords(text).some((word) => aspects.has(word))) return score > 0 ? score * LABELLED : unmatched;
+    if (score > 0) return score;
+    return (bullets[k] ?? []).some((id) => aspects.has(state.bullets.terms[id]!)) ? unmatched / 2 : 0;
   });
 }
 

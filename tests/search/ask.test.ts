@@ -37,11 +37,15 @@ describe('Engine.ask', () => {
     expect(top.bullets[0]).toMatchObject({ kind: 'risk', text: '研究预览阶段的速率限制较严格。' });
   });
 
-  it('returns only bullets that match, best first, each with a positive score', () => {
+  it('returns only bullets that match, by a question word before by a synonym, each with a positive score', () => {
+    // 召回 is a thesaurus synonym of 检索; the risk bullet matches neither.
     const top = engine.ask('大海捞针 召回率').results[0]!;
     expect(top.path).toBe(FILES.google);
-    expect(top.bullets.map((b) => [b.kind, b.text])).toEqual([['keyPoint', '在一百万 Token 的“大海捞针”测试中召回率接近百分之百。']]);
-    expect(top.bullets[0]!.score).toBeGreaterThan(0);
+    expect(top.bullets.map((b) => [b.kind, b.text])).toEqual([
+      ['keyPoint', '在一百万 Token 的“大海捞针”测试中召回率接近百分之百。'],
+      ['keyPoint', '多条事实同时检索时准确率明显下降。'],
+    ]);
+    for (const bullet of top.bullets) expect(bullet.score).toBeGreaterThan(0);
   });
 
   it('gives each hit the record fields a renderer needs', () => {
@@ -210,12 +214,12 @@ describe('Engine.ask with a long word and its pieces', () => {
 });
 
 describe('Engine.ask with synonyms', () => {
-  it('finds an article written in one language for a question in the other, and picks its bullets by the question’s words', async () => {
+  it('finds an article written in one language for a question in the other, and orders its bullets by the question’s words', async () => {
     const notes = Object.fromEntries(['一', '二', '三'].map((name) => [`01-博客/甲/${name}.md`, article(`笔记${name}`, '- 谈写作。', '好的提示词（Prompt）要说清目标。')]));
     const synonyms = await engineOver({ ...notes, '01-博客/乙/目标.md': article('写给新手的提示词清单', '- 提示词要先写目标。\n- 提示词里给出示例效果更稳。', '正文。') });
     const top = synonyms.ask('prompt 示例').results[0]!;
     expect(top.path).toBe('01-博客/乙/目标.md');
-    expect(top.bullets.map((b) => b.text)).toEqual(['提示词里给出示例效果更稳。']);
+    expect(top.bullets.map((b) => b.text)).toEqual(['提示词里给出示例效果更稳。', '提示词要先写目标。']);
   });
 
   it('finds an article by a name its topic page gives as an alias', async () => {
@@ -297,6 +301,12 @@ describe('Engine.ask choosing bullets by their labels', () => {
       '02-资源/工具/tmux.md': article('tmux：终端复用器', '- 会话管理：终端里分屏和保持会话。\n- 图像支持：已合并 SIXEL 分支。\n- 许可：ISC。', '正文。'),
     });
     expect(labelled.ask('tmux 能在终端里显示图片吗').results[0]!.bullets.map((b) => b.text)).toEqual(['会话管理：终端里分屏和保持会话。', '图像支持：已合并 SIXEL 分支。']);
+  });
+
+  it('shows a bullet holding only a synonym of a question word, after those the question’s words matched', async () => {
+    // The thesaurus groups 裁员 with 减员.
+    const shown = await engineOver({ '01-博客/甲/调整.md': article('一家芯片公司的年终调整', '- 公司年底调整架构。\n- 年底减员三成。\n- 新品明年发布。', '正文。') });
+    expect(shown.ask('芯片公司 架构 裁员').results[0]!.bullets.map((b) => b.text)).toEqual(['公司年底调整架构。', '年底减员三成。']);
   });
 
   it('shows first the bullet whose label holds a thesaurus synonym of a question word', async () => {
