@@ -16,13 +16,18 @@ const FUZZY_WEIGHT = 0.45;
 /** A word the vault states for a question word (prompt for 提示词, rag for 检索增强生成) counts this much of it. */
 const SYNONYM_WEIGHT = 0.5;
 const MAX_FUZZY = 6;
-/** A synonym in the summaries of at most this many articles is never too common to search. */
-const COMMON_SYNONYM_FLOOR = 20;
+/** A word in the summaries of at most this many articles is never common: in a small vault every word is in a tenth of it. */
+const COMMON_FLOOR = 20;
 /** Typo tolerance: edits allowed per character of the word. */
 export const FUZZY = 0.2;
 
 /** Latin words also match the longer terms they begin (agent: agents, agentic). */
 export const byPrefix = (term: string) => isLatin(term) && term.length >= 4;
+
+/** Whether more than `share` of the articles, and more than a few, state `term` in their summaries. */
+export function heldByMany(state: Pick<ArticleIndex, 'bulletScorer' | 'docs'>, term: string, share: number): boolean {
+  return state.bulletScorer.documents(term) > Math.max(COMMON_FLOOR, state.docs.length * share);
+}
 
 /** A single Han character says little on its own; names and English words say much. */
 export function termBoost(term: string): number {
@@ -212,10 +217,9 @@ function derivedTerms(state: ArticleIndex, tokens: readonly string[], fuzzy: Rea
       }
     }
     // A synonym in the summaries of many articles says little about which one answers, and its
-    // postings are the longest to scan: on a 10× vault they made /ask p99 a third slower. In a
-    // small vault every word is in a tenth of the articles, hence the floor.
+    // postings are the longest to scan: on a 10× vault they made /ask p99 a third slower.
     for (const synonym of state.synonyms.get(token) ?? []) {
-      if (state.bulletScorer.documents(synonym) <= Math.max(COMMON_SYNONYM_FLOOR, state.docs.length * COMMON_SHARE)) reach(postings.id(synonym), SYNONYM_WEIGHT);
+      if (!heldByMany(state, synonym, COMMON_SHARE)) reach(postings.id(synonym), SYNONYM_WEIGHT);
     }
     if (fuzzy.has(token)) {
       const maxDistance = Math.min(MAX_FUZZY, Math.round(token.length * FUZZY));

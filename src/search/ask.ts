@@ -1,6 +1,6 @@
 import type { DocRecord } from '../digest/types.js';
 import type { AskAnswer, AskHit, MatchedBullet } from './answers.js';
-import { byPrefix, searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
+import { byPrefix, heldByMany, searchArticles, termBoost, type ArticleHit } from './articleSearch.js';
 import { NearTerms } from './characters.js';
 import { bulletLabelWords, titleNamed } from './labels.js';
 import { docOf, isLatin, type SearchState } from './state.js';
@@ -49,7 +49,7 @@ const HAS_NUMBER = /\d|[一二三四五六七八九十百千万亿]+[个倍%亿�
  * the question its summary says (a profile's summary is often English: `300+ websites` for 网站).
  */
 const NAMED = 2;
-/** A name in the summaries of more than this share of articles, and at least 20, is common (AI, Claude, prompt). */
+/** A name in the summaries of more than this share of articles is common (AI, Claude, prompt): see `heldByMany`. */
 const COMMON_NAME = 0.01;
 /**
  * A bullet labelled with a question word (`多平台支持：…` for 平台) states the aspect asked about:
@@ -87,7 +87,7 @@ export function ask(state: SearchState, query: string, options: AskOptions = {})
   const maxDoc = hits[0]!.score;
   const numeric = ASKS_FOR_NUMBER.test(normalize(query));
   const near = new NearTerms(state.characters, tokens);
-  const commonName = (name: string) => state.bulletScorer.documents(name) > Math.max(20, state.docs.length * COMMON_NAME);
+  const commonName = (name: string) => heldByMany(state, name, COMMON_NAME);
   // A synonym finds the article, but not which bullet answers: a name glossed in the article
   // tends to recur across its bullets (skills, 技能), so bullets are chosen by the question's words,
   // and by the terms those words reach themselves (agents from agent), synonyms of another or not.
